@@ -1,0 +1,104 @@
+/*
+ * data.h: typed tables, the currency of the data layer.
+ *
+ * Who may include this: the data layer (csv_read, table, dataset),
+ * analytics and queries (calc_*, query*), the template stage
+ * (tmpl_*), charts (chart*) and the writers' table code; it includes
+ * only base headers.  A table is an opaque handle: readers go through
+ * the accessors, builders through table_new/table_addcol/table_addrow.
+ *
+ * A cell is a struct value.  Numbers are doubles; text lives in the
+ * table's arena.  Missing values keep their kind, so that a table can
+ * print 'W' and a total can say that it excludes withheld data.
+ */
+#ifndef DATA_H
+#define DATA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "aux.h"
+
+enum vkind {
+	V_NULL = 0,	/* empty cell: missing */
+	V_NUM,		/* a number, in num */
+	V_TEXT,		/* text, in str */
+	V_NA,		/* "NA": not available */
+	V_WITHHELD,	/* "W": withheld (company confidentiality) */
+	V_NOTAPPL,	/* "XX": not applicable */
+	V_LOWER,	/* ">N": at least num */
+	V_UPPER,	/* "<N": less than num */
+	V_NOTE		/* other words in a numeric column, in str */
+};
+
+/* True for kinds that carry a usable number in num. */
+#define V_HASNUM(k)	((k) == V_NUM)
+/* True for kinds that stand for a missing number of some sort. */
+#define V_ISMISSING(k)	((k) != V_NUM && (k) != V_TEXT)
+
+/* Flags on a value. */
+#define VF_ESTIMATE	0x01	/* an estimate marker ("e") was removed */
+#define VF_FOOTNOTE	0x02	/* footnote digits were removed */
+#define VF_BOUND	0x04	/* a lower bound was found in a notes column */
+
+struct value {
+	double		 num;	/* V_NUM, V_LOWER, V_UPPER */
+	const char	*str;	/* V_TEXT: the text; others: the cell as
+				   written (for display), or NULL */
+	unsigned char	 kind;	/* enum vkind */
+	unsigned char	 flags;	/* VF_* */
+};
+
+enum ctype {
+	CT_TEXT = 0,
+	CT_INT,		/* whole numbers */
+	CT_DEC,		/* decimal numbers */
+	CT_YEAR,	/* a four-digit year (stored as a number) */
+	CT_DATE,	/* ISO 8601 date, stored as text YYYY-MM-DD and as
+			   days since 1970-01-01 in num */
+	CT__MAX
+};
+
+const char	*ctype_name(enum ctype);
+/* Parse "text", "integer", "decimal", "year", "date"; -1 if unknown. */
+int		 ctype_parse(const char *);
+
+struct table;
+
+/* Building. */
+struct table	*table_new(const char *name);
+size_t		 table_addcol(struct table *, const char *name, enum ctype);
+size_t		 table_addrow(struct table *, size_t line);
+/* Set a cell; text is copied into the table's arena. */
+void		 table_set(struct table *, size_t row, size_t col,
+		    const struct value *);
+void		 table_setnum(struct table *, size_t row, size_t col, double);
+void		 table_settext(struct table *, size_t row, size_t col,
+		    const char *);
+void		 table_col_settype(struct table *, size_t col, enum ctype);
+void		 table_col_setunit(struct table *, size_t col, const char *);
+/* Default display format for a column (see fmt.h), e.g. ".1%". */
+void		 table_col_setfmt(struct table *, size_t col, const char *);
+void		 table_setsource(struct table *, const char *file);
+/* Copy a string into the table's arena. */
+const char	*table_intern(struct table *, const char *);
+struct arena	*table_arena(struct table *);
+void		 table_free(struct table *);
+
+/* Reading. */
+const char	*table_name(const struct table *);
+const char	*table_source(const struct table *);	/* file it came from */
+size_t		 table_nrows(const struct table *);
+size_t		 table_ncols(const struct table *);
+const char	*table_colname(const struct table *, size_t col);
+enum ctype	 table_coltype(const struct table *, size_t col);
+const char	*table_colunit(const struct table *, size_t col); /* or NULL */
+const char	*table_colfmt(const struct table *, size_t col);  /* or NULL */
+/* Column index by name (exact, then case-insensitive); -1 if none. */
+long		 table_colfind(const struct table *, const char *name);
+const struct value *table_get(const struct table *, size_t row, size_t col);
+size_t		 table_rowline(const struct table *, size_t row);
+/* Bytes of memory the table holds (for limits and benchmarks). */
+size_t		 table_memsize(const struct table *);
+
+#endif /* !DATA_H */

@@ -1,0 +1,554 @@
+/*
+ * main.c: the briefgen command.  Parses the command line, then runs
+ * the pipeline for each briefing:
+ *
+ *	template + datasets -> tmpl_build (read, query, expand)
+ *	  -> pdf_write (layout, libharu)  -> DIR/NAME.pdf
+ *	  -> cairo_svg + html_write       -> DIR/NAME.html
+ *
+ * Every output is built in memory and written atomically, so a failed
+ * build never leaves half a file and never replaces a good one.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "aux.h"
+#include "chart_cairo.h"
+#include "data.h"
+#include "dataset.h"
+#include "doc.h"
+#include "font.h"
+#include "html.h"
+#include "msg.h"
+#include "pdf.h"
+#include "query.h"
+#include "tmpl.h"
+#include "tree.h"
+
+#ifndef VERSION
+#define VERSION "0.1.0"
+#endif
+#ifndef DATADIR
+#define DATADIR "/usr/local/share/briefgen"
+#endif
+
+/* Output formats, a bit each. */
+#define OUT_PDF		0x01
+#define OUT_HTML	0x02
+#define OUT_TREE	0x04
+#define OUT_LAYOUT	0x08
+
+enum cmd {
+	CMD_BUILD,
+	CMD_CHECK,
+	CMD_DATA
+};
+
+struct opts {
+	enum cmd	 cmd;
+	const char	*outdir;
+	unsigned	 formats;
+	struct param	*params;
+	size_t		 nparams;
+	const char	*fontdir;
+	const char	*depfile;
+	const char     **roots;
+	size_t		 nroots;
+	int		 unsafe;
+	int		 json;		/* data --json */
+	struct dsopts	 dsopts;	/* data: how to read the file */
+	time_t		 now;
+};
+
+static void
+usage(FILE *f)
+{
+	fputs(
+"usage: briefgen build [-o DIR] [-f pdf,html] [-D name=value]... TEMPLATE.md...\n"
+"       briefgen check [-D name=value]... TEMPLATE.md...\n"
+"       briefgen data [--json] [--encoding ENC] FILE.csv\n"
+"       briefgen --help | --version\n"
+"\n"
+"Commands:\n"
+"  build            render each template to DIR/NAME.pdf and DIR/NAME.html\n"
+"  check            do all the work of build but write nothing\n"
+"  data             show how a CSV file is read: columns, types, rows\n"
+"\n"
+"Options:\n"
+"  -o, --output DIR       output folder (default: out)\n"
+"  -f, --format LIST      comma-separated: pdf, html, tree, layout\n"
+"                         (default: pdf,html)\n"
+"  -D, --define NAME=VAL  set parameter $NAME for templates and queries\n"
+"  -M, --depfile FILE     write a Makefile fragment of every file read\n"
+"      --allow DIR        also allow reading files below DIR\n"
+"      --fonts DIR        folder holding fonts.conf (default: built in)\n"
+"      --unsafe           keep raw HTML and links of any scheme\n"
+"      --werror           treat warnings as errors\n"
+"  -q, --quiet            print errors only\n"
+"      --json             data: print the rows as JSON\n"
+"      --encoding ENC     data: utf-8 (default), latin1 or cp1252\n"
+"  -h, --help             show this help\n"
+"  -V, --version          show the version\n"
+"\n"
+"Exit status: 0 success, 1 bad input, 2 usage, 3 I/O or internal failure.\n",
+	    f);
+}
+
+static unsigned
+parse_formats(const char *s)
+{
+	char		*dup, *tok, *save = NULL;
+	unsigned	 f = 0;
+
+	dup = xstrdup(s);
+	for (tok = strtok_r(dup, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if (strcmp(tok, "pdf") == 0)
+			f |= OUT_PDF;
+		else if (strcmp(tok, "html") == 0)
+			f |= OUT_HTML;
+		else if (strcmp(tok, "tree") == 0)
+			f |= OUT_TREE;
+		else if (strcmp(tok, "layout") == 0)
+			f |= OUT_LAYOUT;
+		else {
+			fprintf(stderr, "briefgen: error: unknown format "
+			    "'%s' (pdf, html, tree, layout)\n", tok);
+			f = 0;
+			break;
+		}
+	}
+	free(dup);
+	return f;
+}
+
+static int
+add_param(struct opts *o, const char *arg)
+{
+	const char	*eq;
+
+	if ((eq = strchr(arg, '=')) == NULL || eq == arg) {
+		fprintf(stderr, "briefgen: error: -D wants NAME=VALUE, "
+		    "not '%s'\n", arg);
+		return 0;
+	}
+	o->params = xreallocarray(o->params, o->nparams + 1,
+	    sizeof(*o->params));
+	o->params[o->nparams].name = xstrndup(arg, (size_t)(eq - arg));
+	o->params[o->nparams].value = xstrdup(eq + 1);
+	o->nparams++;
+	return 1;
+}
+
+/*
+ * "Today", from SOURCE_DATE_EPOCH when set, so that builds are
+ * reproducible (https://reproducible-builds.org/specs/source-date-epoch/).
+ */
+static int
+source_date(time_t *now)
+{
+	const char	*s;
+	char		*end;
+	long long	 v;
+
+	*now = time(NULL);
+	if ((s = getenv("SOURCE_DATE_EPOCH")) == NULL || *s == '\0')
+		return 1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || *end != '\0' || v < 0) {
+		fprintf(stderr, "briefgen: error: SOURCE_DATE_EPOCH is not "
+		    "a number of seconds: '%s'\n", s);
+		return 0;
+	}
+	*now = (time_t)v;
+	return 1;
+}
+
+/*
+ * Find fonts/fonts.conf: --fonts, $BRIEFGEN_FONTS, next to the
+ * executable (build tree: ../fonts; installed: ../share/briefgen/fonts),
+ * then the compiled-in DATADIR.
+ */
+static char *
+find_fonts(const char *given)
+{
+	static const char *const rel[] = {
+		"../fonts", "../../fonts", "../share/briefgen/fonts", NULL
+	};
+	char		 exe[PATH_MAX], *dir, *cand, *conf;
+	const char	*env;
+	ssize_t		 n;
+	size_t		 i;
+
+	if (given != NULL)
+		return xstrdup(given);
+	if ((env = getenv("BRIEFGEN_FONTS")) != NULL && *env != '\0')
+		return xstrdup(env);
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		dir = path_dir(exe);
+		for (i = 0; rel[i] != NULL; i++) {
+			cand = path_join(dir, rel[i]);
+			conf = path_join(cand, "fonts.conf");
+			if (access(conf, R_OK) == 0) {
+				free(conf);
+				free(dir);
+				return cand;
+			}
+			free(conf);
+			free(cand);
+		}
+		free(dir);
+	}
+	return xstrdup(DATADIR "/fonts");
+}
+
+/* Call fn on every figure of the tree. */
+static int
+each_figure(struct node *n, int (*fn)(struct node *, void *), void *arg)
+{
+	struct node	*c;
+	int		 ok = 1;
+
+	if (n->type == N_FIGURE && n->fig != NULL && !fn(n, arg))
+		ok = 0;
+	for (c = n->first; c != NULL; c = c->next)
+		if (!each_figure(c, fn, arg))
+			ok = 0;
+	return ok;
+}
+
+static int
+figure_svg(struct node *n, void *arg)
+{
+	const struct fontset	*fs = arg;
+	struct buf		 b = { NULL, 0, 0 };
+	char			 prefix[32];
+
+	if (n->fig->dl == NULL || n->fig->svg != NULL)
+		return 1;
+	snprintf(prefix, sizeof(prefix), "fig%d-", n->num);
+	if (!cairo_svg(n->fig->dl, fs, prefix, n->fig->caption,
+	    n->fig->alt, &b)) {
+		buf_free(&b);
+		return 0;
+	}
+	n->fig->svg = buf_steal(&b);
+	return 1;
+}
+
+static int
+write_out(const struct opts *o, const struct doc *d, const char *ext,
+    const struct buf *b)
+{
+	char	*path;
+	int	 ok;
+
+	if (o->cmd == CMD_CHECK)
+		return 1;
+	path = xasprintf("%s/%s.%s", o->outdir, d->name, ext);
+	if (!(ok = file_write_atomic(path, b->data, b->len)))
+		msg(MSG_SYSERR, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+	free(path);
+	return ok;
+}
+
+/* Render one expanded document in every format asked for. */
+static int
+render(const struct opts *o, const struct fontset *fs, struct doc *d)
+{
+	struct pdf_opts	 po;
+	struct html_opts ho;
+	struct buf	 b = { NULL, 0, 0 };
+	int		 ok = 1;
+
+	if (o->formats & OUT_TREE) {
+		tree_dump(d, &b);
+		ok = write_out(o, d, "tree", &b) && ok;
+		buf_reset(&b);
+	}
+	if (o->formats & (OUT_PDF | OUT_LAYOUT)) {
+		pdf_opts_defaults(&po);
+		po.date = o->now;
+		if ((o->formats & OUT_LAYOUT) &&
+		    pdf_layout_dump(d, fs, &po, &b))
+			ok = write_out(o, d, "layout", &b) && ok;
+		buf_reset(&b);
+		if ((o->formats & OUT_PDF) && (ok = pdf_write(d, fs, &po, &b)))
+			ok = write_out(o, d, "pdf", &b);
+		buf_reset(&b);
+	}
+	if (ok && (o->formats & OUT_HTML)) {
+		html_opts_defaults(&ho);
+		ho.unsafe = o->unsafe;
+		if ((ok = each_figure(d->root, figure_svg, (void *)fs)) &&
+		    (ok = html_write(d, &ho, &b)))
+			ok = write_out(o, d, "html", &b);
+	}
+	buf_free(&b);
+	return ok;
+}
+
+/* Append "target: deps" for one document to the depfile text. */
+static void
+depfile_add(struct buf *dep, const struct opts *o, const struct doc *d,
+    const char *fontdir)
+{
+	static const char *const exts[] = { "pdf", "html", "tree", "layout" };
+	size_t	 i;
+	int	 first = 1;
+
+	for (i = 0; i < 4; i++) {
+		if (!(o->formats & (1u << i)))
+			continue;
+		buf_printf(dep, "%s%s/%s.%s", first ? "" : " ", o->outdir,
+		    d->name, exts[i]);
+		first = 0;
+	}
+	buf_printf(dep, ": %s", d->path);
+	for (i = 0; i < d->ndeps; i++)
+		buf_printf(dep, " \\\n  %s", d->deps[i]);
+	buf_printf(dep, " \\\n  %s/fonts.conf\n", fontdir);
+	/* Phony targets keep make going when an input is deleted. */
+	for (i = 0; i < d->ndeps; i++)
+		buf_printf(dep, "%s:\n", d->deps[i]);
+}
+
+static int
+cmd_build(struct opts *o, int argc, char **argv)
+{
+	struct tmpl_opts  to;
+	struct fontset	 *fs = NULL;
+	struct dsreg	 *reg = NULL;
+	struct doc	 *d;
+	struct buf	  dep = { NULL, 0, 0 };
+	char		 *fontdir;
+	int		  i;
+
+	fontdir = find_fonts(o->fontdir);
+	if ((fs = fontset_load(fontdir)) == NULL)
+		goto out;
+	if (o->cmd == CMD_BUILD && !dir_make(o->outdir)) {
+		msg(MSG_SYSERR, o->outdir, 0, 0, "cannot create folder: %s",
+		    strerror(errno));
+		goto out;
+	}
+	reg = dsreg_new();
+	tmpl_opts_defaults(&to);
+	to.params = o->params;
+	to.nparams = o->nparams;
+	to.reg = reg;
+	to.fonts = fs;
+	to.unsafe = o->unsafe;
+	to.roots = o->roots;
+	to.nroots = o->nroots;
+	to.now = o->now;
+	for (i = 0; i < argc; i++) {
+		if ((d = tmpl_build(argv[i], &to)) == NULL)
+			continue;
+		if (render(o, fs, d) && o->depfile != NULL)
+			depfile_add(&dep, o, d, fontdir);
+		doc_free(d);
+	}
+	if (o->depfile != NULL && o->cmd == CMD_BUILD &&
+	    msg_exit_status(NULL) == EXIT_OK &&
+	    !file_write_atomic(o->depfile, dep.data ? dep.data : "", dep.len))
+		msg(MSG_SYSERR, o->depfile, 0, 0, "cannot write: %s",
+		    strerror(errno));
+out:
+	buf_free(&dep);
+	dsreg_free(reg);
+	fontset_free(fs);
+	free(fontdir);
+	return msg_exit_status(NULL);
+}
+
+static int
+cmd_data(struct opts *o, int argc, char **argv)
+{
+	struct table	*t;
+	struct buf	 b = { NULL, 0, 0 };
+
+	if (argc != 1) {
+		fputs("briefgen: error: data takes one CSV file\n", stderr);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if ((t = csv_load(argv[0], &o->dsopts)) == NULL)
+		return msg_exit_status(NULL) == EXIT_OK ? EXIT_INPUT :
+		    msg_exit_status(NULL);
+	if (o->json)
+		data_json(t, &b);
+	else
+		data_schema(t, &b);
+	fwrite(b.data, 1, b.len, stdout);
+	buf_free(&b);
+	table_free(t);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		msg(MSG_SYSERR, NULL, 0, 0, "cannot write output: %s",
+		    strerror(errno));
+	}
+	return msg_exit_status(NULL);
+}
+
+enum {
+	OPT_FONTS = 256,
+	OPT_UNSAFE,
+	OPT_WERROR,
+	OPT_JSON,
+	OPT_ENCODING,
+	OPT_ALLOW
+};
+
+static const struct option longopts[] = {
+	{ "output",	required_argument,	NULL, 'o' },
+	{ "format",	required_argument,	NULL, 'f' },
+	{ "define",	required_argument,	NULL, 'D' },
+	{ "depfile",	required_argument,	NULL, 'M' },
+	{ "quiet",	no_argument,		NULL, 'q' },
+	{ "help",	no_argument,		NULL, 'h' },
+	{ "version",	no_argument,		NULL, 'V' },
+	{ "fonts",	required_argument,	NULL, OPT_FONTS },
+	{ "unsafe",	no_argument,		NULL, OPT_UNSAFE },
+	{ "werror",	no_argument,		NULL, OPT_WERROR },
+	{ "json",	no_argument,		NULL, OPT_JSON },
+	{ "encoding",	required_argument,	NULL, OPT_ENCODING },
+	{ "allow",	required_argument,	NULL, OPT_ALLOW },
+	{ NULL,		0,			NULL, 0 }
+};
+
+/* Parse the options after the command; return -1 to exit with status. */
+static int
+parse_opts(struct opts *o, int argc, char **argv, int *status)
+{
+	int	 c;
+
+	while ((c = getopt_long(argc, argv, "o:f:D:M:qhV", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			o->outdir = optarg;
+			break;
+		case 'f':
+			if ((o->formats = parse_formats(optarg)) == 0)
+				goto usage;
+			break;
+		case 'D':
+			if (!add_param(o, optarg))
+				goto usage;
+			break;
+		case 'M':
+			o->depfile = optarg;
+			break;
+		case 'q':
+			msg_set_quiet(1);
+			break;
+		case 'h':
+			usage(stdout);
+			*status = EXIT_OK;
+			return -1;
+		case 'V':
+			printf("briefgen %s\n", VERSION);
+			*status = EXIT_OK;
+			return -1;
+		case OPT_FONTS:
+			o->fontdir = optarg;
+			break;
+		case OPT_UNSAFE:
+			o->unsafe = 1;
+			break;
+		case OPT_WERROR:
+			msg_set_werror(1);
+			break;
+		case OPT_JSON:
+			o->json = 1;
+			break;
+		case OPT_ENCODING:
+			o->dsopts.encoding = optarg;
+			break;
+		case OPT_ALLOW:
+			o->roots = xreallocarray(o->roots, o->nroots + 1,
+			    sizeof(char *));
+			o->roots[o->nroots++] = optarg;
+			break;
+		default:
+			goto usage;
+		}
+	}
+	return optind;
+usage:
+	usage(stderr);
+	*status = EXIT_USAGE;
+	return -1;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts	 o;
+	int		 status = EXIT_OK, first;
+	size_t		 i;
+
+	memset(&o, 0, sizeof(o));
+	o.outdir = "out";
+	o.formats = OUT_PDF | OUT_HTML;
+	dsopts_defaults(&o.dsopts);
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "build") == 0)
+		o.cmd = CMD_BUILD;
+	else if (strcmp(argv[1], "check") == 0)
+		o.cmd = CMD_CHECK;
+	else if (strcmp(argv[1], "data") == 0)
+		o.cmd = CMD_DATA;
+	else if (argv[1][0] == '-') {
+		/* --help and --version work without a command. */
+		if (parse_opts(&o, argc, argv, &status) < 0)
+			goto out;
+		usage(stderr);
+		status = EXIT_USAGE;
+		goto out;
+	} else {
+		fprintf(stderr, "briefgen: error: unknown command '%s'\n",
+		    argv[1]);
+		usage(stderr);
+		status = EXIT_USAGE;
+		goto out;
+	}
+	argc--;
+	argv++;
+	if ((first = parse_opts(&o, argc, argv, &status)) < 0)
+		goto out;
+	if (first >= argc) {
+		fputs("briefgen: error: no input files\n", stderr);
+		usage(stderr);
+		status = EXIT_USAGE;
+		goto out;
+	}
+	if (!source_date(&o.now)) {
+		status = EXIT_USAGE;
+		goto out;
+	}
+	if (o.cmd == CMD_DATA)
+		status = cmd_data(&o, argc - first, argv + first);
+	else
+		status = cmd_build(&o, argc - first, argv + first);
+out:
+	for (i = 0; i < o.nparams; i++) {
+		free(o.params[i].name);
+		free(o.params[i].value);
+	}
+	free(o.params);
+	free(o.roots);
+	return status;
+}

@@ -1,0 +1,289 @@
+/*
+ * table.c: typed tables.  Storage is by column: each column is an
+ * array of struct value, and every string lives in the table's arena,
+ * so a table is freed with a handful of free() calls.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "aux.h"
+#include "data.h"
+
+struct column {
+	char		*name;
+	char		*unit;		/* or NULL */
+	char		*fmt;		/* display format, or NULL */
+	enum ctype	 type;
+	struct value	*v;		/* nrows values */
+};
+
+struct table {
+	char		*name;
+	char		*source;
+	struct column	*cols;
+	size_t		 ncols;
+	size_t		 colcap;
+	size_t		*lines;		/* source line of each row */
+	size_t		 nrows;
+	size_t		 rowcap;
+	struct arena	*arena;
+};
+
+static const char *const ctypes[CT__MAX] = {
+	"text", "integer", "decimal", "year", "date"
+};
+
+const char *
+ctype_name(enum ctype t)
+{
+	return t < CT__MAX ? ctypes[t] : "?";
+}
+
+int
+ctype_parse(const char *s)
+{
+	int	 i;
+
+	for (i = 0; i < CT__MAX; i++)
+		if (strcmp(s, ctypes[i]) == 0)
+			return i;
+	/* Common aliases. */
+	if (strcmp(s, "int") == 0 || strcmp(s, "number") == 0)
+		return strcmp(s, "int") == 0 ? CT_INT : CT_DEC;
+	if (strcmp(s, "string") == 0)
+		return CT_TEXT;
+	return -1;
+}
+
+struct table *
+table_new(const char *name)
+{
+	struct table	*t;
+
+	t = xcalloc(1, sizeof(*t));
+	t->name = xstrdup(name ? name : "");
+	t->arena = arena_new();
+	return t;
+}
+
+size_t
+table_addcol(struct table *t, const char *name, enum ctype type)
+{
+	struct column	*c;
+
+	xgrow(&t->cols, &t->colcap, t->ncols + 1, sizeof(*t->cols));
+	c = &t->cols[t->ncols];
+	memset(c, 0, sizeof(*c));
+	c->name = xstrdup(name);
+	c->type = type;
+	/* Rows may already exist: the new column starts empty (V_NULL). */
+	c->v = xcalloc(t->rowcap ? t->rowcap : 1, sizeof(struct value));
+	return t->ncols++;
+}
+
+size_t
+table_addrow(struct table *t, size_t line)
+{
+	size_t	 oldcap = t->rowcap, i;
+
+	if (t->nrows + 1 > t->rowcap) {
+		xgrow(&t->lines, &t->rowcap, t->nrows + 1, sizeof(size_t));
+		for (i = 0; i < t->ncols; i++) {
+			t->cols[i].v = xreallocarray(t->cols[i].v, t->rowcap,
+			    sizeof(struct value));
+			memset(t->cols[i].v + oldcap, 0,
+			    (t->rowcap - oldcap) * sizeof(struct value));
+		}
+	}
+	t->lines[t->nrows] = line;
+	return t->nrows++;
+}
+
+void
+table_set(struct table *t, size_t row, size_t col, const struct value *v)
+{
+	struct value	*d;
+
+	if (row >= t->nrows || col >= t->ncols)
+		return;
+	d = &t->cols[col].v[row];
+	*d = *v;
+	if (v->str != NULL)
+		d->str = arena_strdup(t->arena, v->str);
+}
+
+void
+table_setnum(struct table *t, size_t row, size_t col, double x)
+{
+	struct value	 v;
+
+	memset(&v, 0, sizeof(v));
+	v.kind = V_NUM;
+	v.num = x;
+	table_set(t, row, col, &v);
+}
+
+void
+table_settext(struct table *t, size_t row, size_t col, const char *s)
+{
+	struct value	 v;
+
+	memset(&v, 0, sizeof(v));
+	v.kind = s ? V_TEXT : V_NULL;
+	v.str = s;
+	table_set(t, row, col, &v);
+}
+
+void
+table_col_settype(struct table *t, size_t col, enum ctype type)
+{
+	if (col < t->ncols)
+		t->cols[col].type = type;
+}
+
+static void
+setstr(char **p, const char *s)
+{
+	free(*p);
+	*p = s ? xstrdup(s) : NULL;
+}
+
+void
+table_col_setunit(struct table *t, size_t col, const char *unit)
+{
+	if (col < t->ncols)
+		setstr(&t->cols[col].unit, unit);
+}
+
+void
+table_col_setfmt(struct table *t, size_t col, const char *fmt)
+{
+	if (col < t->ncols)
+		setstr(&t->cols[col].fmt, fmt);
+}
+
+void
+table_setsource(struct table *t, const char *file)
+{
+	setstr(&t->source, file);
+}
+
+const char *
+table_intern(struct table *t, const char *s)
+{
+	return s ? arena_strdup(t->arena, s) : NULL;
+}
+
+struct arena *
+table_arena(struct table *t)
+{
+	return t->arena;
+}
+
+void
+table_free(struct table *t)
+{
+	size_t	 i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->ncols; i++) {
+		free(t->cols[i].name);
+		free(t->cols[i].unit);
+		free(t->cols[i].fmt);
+		free(t->cols[i].v);
+	}
+	free(t->cols);
+	free(t->lines);
+	free(t->name);
+	free(t->source);
+	arena_free(t->arena);
+	free(t);
+}
+
+const char *
+table_name(const struct table *t)
+{
+	return t->name;
+}
+
+const char *
+table_source(const struct table *t)
+{
+	return t->source;
+}
+
+size_t
+table_nrows(const struct table *t)
+{
+	return t->nrows;
+}
+
+size_t
+table_ncols(const struct table *t)
+{
+	return t->ncols;
+}
+
+const char *
+table_colname(const struct table *t, size_t col)
+{
+	return col < t->ncols ? t->cols[col].name : NULL;
+}
+
+enum ctype
+table_coltype(const struct table *t, size_t col)
+{
+	return col < t->ncols ? t->cols[col].type : CT_TEXT;
+}
+
+const char *
+table_colunit(const struct table *t, size_t col)
+{
+	return col < t->ncols ? t->cols[col].unit : NULL;
+}
+
+const char *
+table_colfmt(const struct table *t, size_t col)
+{
+	return col < t->ncols ? t->cols[col].fmt : NULL;
+}
+
+long
+table_colfind(const struct table *t, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->ncols; i++)
+		if (strcmp(t->cols[i].name, name) == 0)
+			return (long)i;
+	for (i = 0; i < t->ncols; i++)
+		if (strcasecmp(t->cols[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+const struct value *
+table_get(const struct table *t, size_t row, size_t col)
+{
+	static const struct value empty;
+
+	if (row >= t->nrows || col >= t->ncols)
+		return &empty;
+	return &t->cols[col].v[row];
+}
+
+size_t
+table_rowline(const struct table *t, size_t row)
+{
+	return row < t->nrows ? t->lines[row] : 0;
+}
+
+size_t
+table_memsize(const struct table *t)
+{
+	return sizeof(*t) + t->colcap * sizeof(struct column) +
+	    t->rowcap * (sizeof(size_t) + t->ncols * sizeof(struct value)) +
+	    arena_size(t->arena);
+}
