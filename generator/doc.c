@@ -221,6 +221,12 @@ doc_free(struct doc *d)
 		free(d->sources[i].url);
 	}
 	free(d->sources);
+	for (i = 0; i < d->nopts; i++) {
+		free(d->opts[i].key);
+		free(d->opts[i].value);
+		free(d->opts[i].file);
+	}
+	free(d->opts);
 	for (i = 0; i < d->ndeps; i++)
 		free(d->deps[i]);
 	free(d->deps);

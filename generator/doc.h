@@ -30,7 +30,8 @@ enum ntype {
 	N_LIST,		/* ordered, start, tight */
 	N_ITEM,
 	N_QUOTE,
-	N_CALLOUT,	/* a boxed aside ("Key findings"); title in text */
+	N_CALLOUT,	/* a boxed aside: kind in info ("key-findings",
+			   "note", "warning"), heading in title */
 	N_CODEBLOCK,	/* text, info */
 	N_HRULE,
 	N_HTMLBLOCK,	/* raw HTML: dropped unless --unsafe */
@@ -122,6 +123,19 @@ struct meta {
 	char	*subject;
 };
 
+/*
+ * A presentation setting from the front matter (style:) or a theme
+ * file, such as "page-size: A4" or "justify: true".  The template
+ * stage only collects them; the writer that knows a key interprets
+ * it and reports an unknown key or a bad value at file:line:col.
+ */
+struct docopt {
+	char	*key;
+	char	*value;
+	char	*file;
+	size_t	 line, col;
+};
+
 struct doc {
 	char		*path;		/* the template */
 	char		*name;		/* output base name */
@@ -131,6 +145,8 @@ struct doc {
 	size_t		 nsources;
 	int		 nfigures;
 	int		 ntables;
+	struct docopt	*opts;		/* style settings, in order given */
+	size_t		 nopts;
 	char	       **deps;		/* every file read (depfile) */
 	size_t		 ndeps;
 };
