@@ -163,8 +163,10 @@ collect_fld(void *s, size_t len, void *arg)
 		c->recline = c->line;
 		c->first = r->nf;
 	}
-	xgrow(&r->f, &r->fcap, r->nf + 1, sizeof(*r->f));
-	r->off = xreallocarray(r->off, r->fcap, sizeof(*r->off));
+	if (r->nf + 1 > r->fcap) {
+		xgrow(&r->f, &r->fcap, r->nf + 1, sizeof(*r->f));
+		r->off = xreallocarray(r->off, r->fcap, sizeof(*r->off));
+	}
 	r->off[r->nf] = r->text.len;
 	r->f[r->nf].len = len;
 	r->f[r->nf].s = NULL;
@@ -196,8 +198,12 @@ collect_rec(int term, void *arg)
 		return;
 	}
 	if (!c->full && c->nonempty) {
-		xgrow(&r->start, &r->rcap, r->nrec + 2, sizeof(*r->start));
-		r->line = xreallocarray(r->line, r->rcap, sizeof(*r->line));
+		if (r->nrec + 2 > r->rcap) {
+			xgrow(&r->start, &r->rcap, r->nrec + 2,
+			    sizeof(*r->start));
+			r->line = xreallocarray(r->line, r->rcap,
+			    sizeof(*r->line));
+		}
 		r->start[r->nrec] = c->first;
 		r->line[r->nrec] = c->recline;
 		r->nrec++;
@@ -729,7 +735,8 @@ csv_scan(const char *path, const struct dsopts *o, const struct csvscan *cs)
 
 	/* Split at the first newline after the middle of the data. */
 	split = st.st_size;
-	if (cs->threads != 1 && st.st_size - dstart >= SPLIT_MIN) {
+	if (cs->threads != 1 && (size_t)(st.st_size - dstart) >=
+	    (cs->split_min ? cs->split_min : SPLIT_MIN)) {
 		for (k = dstart + (st.st_size - dstart) / 2; k < st.st_size;
 		    k++)
 			if (pread(sc.fd, &c, 1, k) != 1 || c == '\n')

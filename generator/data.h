@@ -177,6 +177,16 @@ const char	*colname_unit(const char *name, struct buf *alias);
  * if they do not convert. */
 double		 unit_factor(const char *a, const char *b);
 
+/* A table with the columns of another (names, types, units, formats,
+ * aliases, name column, notes, source), and no rows. */
+struct table	*table_newlike(const struct table *, const char *name);
+/* Add a column like column col of another table; return its index. */
+size_t		 table_addcolfrom(struct table *, const struct table *,
+		    size_t col, const char *name);
+/* Append a copy of row r of src (same columns); return the new row. */
+size_t		 table_copyrow(struct table *, const struct table *src,
+		    size_t r);
+
 /* Compare two values for sorting: numbers before missing kinds,
  * numbers by value, text by bytes. */
 int		 value_cmp(const struct value *, const struct value *);

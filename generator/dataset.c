@@ -69,128 +69,6 @@ field(const struct csvrecs *r, size_t rec, size_t j)
 	return j < n ? r->f[r->start[rec] + j] : none;
 }
 
-void
-dscols_free(struct dscol *c, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; c != NULL && i < n; i++) {
-		free(c[i].name);
-		free(c[i].alias);
-	}
-	free(c);
-}
-
-/* Decide whether column j holds names, from the first records. */
-static int
-names_column(const struct csvrecs *r, size_t j, int clean)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	struct csvfield	 f;
-	struct value	 v;
-	size_t		 rec, n = 0, known = 0;
-	int		 dec, lead0;
-
-	for (rec = 1; rec < r->nrec && rec <= DS_SAMPLE; rec++) {
-		f = field(r, rec, j);
-		if (f.len == 0)
-			continue;
-		if (cell_number(f.s, f.len, &v, &dec, &lead0) &&
-		    v.kind != V_NA)
-			continue;
-		n++;
-		buf_reset(&b);
-		if (clean)
-			cell_name(f.s, f.len, &b);
-		else
-			cell_trim(f.s, f.len, &b);
-		if (name_known(b.data, b.len))
-			known++;
-	}
-	buf_free(&b);
-	return known > 0 && known * 2 >= n;
-}
-
-size_t
-dscols_make(const char *path, const struct csvrecs *r,
-    const struct dsopts *o, struct dscol **out)
-{
-	struct dscol	*c;
-	struct buf	 b = { NULL, 0, 0 }, alias = { NULL, 0, 0 };
-	size_t		 nh, n = 0, j, k, rec, used;
-	char		*name;
-
-	*out = NULL;
-	if (r->nrec == 0)
-		return 0;
-	nh = r->start[1] - r->start[0];
-	/* The last column with a name or with any value. */
-	for (j = 0; j < nh; j++)
-		if (field(r, 0, j).len > 0)
-			n = j + 1;
-	for (rec = 1; rec < r->nrec; rec++)
-		for (j = r->start[rec + 1] - r->start[rec]; j > n; j--)
-			if (field(r, rec, j - 1).len > 0) {
-				n = j;
-				break;
-			}
-	c = xcalloc(n ? n : 1, sizeof(*c));
-	/* Values beyond the header's last field get columns of their own. */
-	for (j = nh; j < n; j++)
-		for (rec = 1; rec < r->nrec; rec++)
-			if (field(r, rec, j).len > 0) {
-				msg(MSG_WARNING, path, r->line[rec], 0, "a value "
-				    "in field %zu, beyond the %zu fields of the "
-				    "header: read as column 'column_%zu'",
-				    j + 1, nh, j + 1);
-				break;
-			}
-	for (j = 0; j < n; j++) {
-		buf_reset(&b);
-		cell_trim(field(r, 0, j).s ? field(r, 0, j).s : "",
-		    field(r, 0, j).len, &b);
-		if (b.len == 0)
-			buf_printf(&b, "column_%zu", j + 1);
-		/* Make the name unique: "X", "X_2", "X_3". */
-		name = xstrdup(b.data);
-		for (used = 2, k = 0; k < j; k++)
-			if (strcmp(c[k].name, name) == 0) {
-				free(name);
-				name = xasprintf("%s_%zu", b.data, used++);
-				k = (size_t)-1;
-			}
-		if (used > 2)
-			msg(MSG_WARNING, path, r->line[0], 0, "duplicate column "
-			    "name '%s': column %zu is called '%s'", b.data,
-			    j + 1, name);
-		c[j].name = name;
-		c[j].unit = colname_unit(name, &alias);
-		c[j].alias = alias.len ? xstrdup(alias.data) : NULL;
-		c[j].type = -1;
-	}
-	for (k = 0; k < o->ntypes; k++) {
-		for (j = 0; j < n; j++)
-			if (strcasecmp(c[j].name, o->types[k].name) == 0 ||
-			    (c[j].alias != NULL &&
-			    strcasecmp(c[j].alias, o->types[k].name) == 0))
-				break;
-		if (j == n)
-			msg(MSG_WARNING, path, 0, 0, "a type is declared for "
-			    "'%s', but there is no such column",
-			    o->types[k].name);
-		else
-			c[j].type = o->types[k].type;
-	}
-	for (j = 0; j < n; j++)
-		if ((c[j].type == -1 || c[j].type == CT_TEXT) &&
-		    !is_notes(c[j].name))
-			c[j].isname = names_column(r, j, o->clean);
-	buf_free(&b);
-	buf_free(&alias);
-	*out = c;
-	return n;
-}
-
 /* What a column's cells look like, for inferring its type. */
 struct census {
 	size_t	 num;		/* numbers and bounds */
@@ -346,9 +224,150 @@ infer(const struct dscol *col, const struct census *c, size_t nonempty)
 	return CT_TEXT;
 }
 
+void
+dscols_free(struct dscol *c, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; c != NULL && i < n; i++) {
+		free(c[i].name);
+		free(c[i].alias);
+	}
+	free(c);
+}
+
+/* Decide whether column j holds names, from the first records. */
+static int
+names_column(const struct csvrecs *r, size_t j, int clean)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	struct csvfield	 f;
+	struct value	 v;
+	size_t		 rec, n = 0, known = 0;
+	int		 dec, lead0;
+
+	for (rec = 1; rec < r->nrec && rec <= DS_SAMPLE; rec++) {
+		f = field(r, rec, j);
+		if (f.len == 0)
+			continue;
+		if (cell_number(f.s, f.len, &v, &dec, &lead0) &&
+		    v.kind != V_NA)
+			continue;
+		n++;
+		buf_reset(&b);
+		if (clean)
+			cell_name(f.s, f.len, &b);
+		else
+			cell_trim(f.s, f.len, &b);
+		if (name_known(b.data, b.len))
+			known++;
+	}
+	buf_free(&b);
+	return known > 0 && known * 2 >= n;
+}
+
+size_t
+dscols_make(const char *path, const struct csvrecs *r,
+    const struct dsopts *o, struct dscol **out)
+{
+	struct dscol	*c;
+	struct buf	 b = { NULL, 0, 0 }, alias = { NULL, 0, 0 };
+	struct census	*cen;
+	struct csvfield	 f;
+	size_t		 nh, n = 0, j, k, rec, used, *nonempty;
+	char		*name;
+
+	*out = NULL;
+	if (r->nrec == 0)
+		return 0;
+	nh = r->start[1] - r->start[0];
+	/* The last column with a name or with any value. */
+	for (j = 0; j < nh; j++)
+		if (field(r, 0, j).len > 0)
+			n = j + 1;
+	for (rec = 1; rec < r->nrec; rec++)
+		for (j = r->start[rec + 1] - r->start[rec]; j > n; j--)
+			if (field(r, rec, j - 1).len > 0) {
+				n = j;
+				break;
+			}
+	c = xcalloc(n ? n : 1, sizeof(*c));
+	/* Values beyond the header's last field get columns of their own. */
+	for (j = nh; j < n; j++)
+		for (rec = 1; rec < r->nrec; rec++)
+			if (field(r, rec, j).len > 0) {
+				msg(MSG_WARNING, path, r->line[rec], 0, "a value "
+				    "in field %zu, beyond the %zu fields of the "
+				    "header: read as column 'column_%zu'",
+				    j + 1, nh, j + 1);
+				break;
+			}
+	for (j = 0; j < n; j++) {
+		buf_reset(&b);
+		cell_trim(field(r, 0, j).s ? field(r, 0, j).s : "",
+		    field(r, 0, j).len, &b);
+		if (b.len == 0)
+			buf_printf(&b, "column_%zu", j + 1);
+		/* Make the name unique: "X", "X_2", "X_3". */
+		name = xstrdup(b.data);
+		for (used = 2, k = 0; k < j; k++)
+			if (strcmp(c[k].name, name) == 0) {
+				free(name);
+				name = xasprintf("%s_%zu", b.data, used++);
+				k = (size_t)-1;
+			}
+		if (used > 2)
+			msg(MSG_WARNING, path, r->line[0], 0, "duplicate column "
+			    "name '%s': column %zu is called '%s'", b.data,
+			    j + 1, name);
+		c[j].name = name;
+		c[j].unit = colname_unit(name, &alias);
+		c[j].alias = alias.len ? xstrdup(alias.data) : NULL;
+		c[j].type = -1;
+	}
+	for (k = 0; k < o->ntypes; k++) {
+		for (j = 0; j < n; j++)
+			if (strcasecmp(c[j].name, o->types[k].name) == 0 ||
+			    (c[j].alias != NULL &&
+			    strcasecmp(c[j].alias, o->types[k].name) == 0))
+				break;
+		if (j == n)
+			msg(MSG_WARNING, path, 0, 0, "a type is declared for "
+			    "'%s', but there is no such column",
+			    o->types[k].name);
+		else
+			c[j].type = o->types[k].type;
+	}
+	for (j = 0; j < n; j++)
+		if ((c[j].type == -1 || c[j].type == CT_TEXT) &&
+		    !is_notes(c[j].name))
+			c[j].isname = names_column(r, j, o->clean);
+	/* Types: declared, or inferred from every record given. */
+	cen = xcalloc(n ? n : 1, sizeof(*cen));
+	nonempty = xcalloc(n ? n : 1, sizeof(*nonempty));
+	for (rec = 1; rec < r->nrec; rec++)
+		for (j = 0; j < n; j++) {
+			f = field(r, rec, j);
+			if (f.len == 0)
+				continue;
+			nonempty[j]++;
+			if (c[j].type == -1)
+				census_cell(&cen[j], f.s, f.len);
+		}
+	for (j = 0; j < n; j++)
+		c[j].ctype = c[j].type >= 0 ? (enum ctype)c[j].type :
+		    infer(&c[j], &cen[j], nonempty[j]);
+	free(cen);
+	free(nonempty);
+	buf_free(&b);
+	buf_free(&alias);
+	*out = c;
+	return n;
+}
+
 /* Default display formats (fmt.h) by type. */
-static const char *
-default_fmt(const struct table *t, size_t j)
+const char *
+ds_fmt(const struct table *t, size_t j)
 {
 	const char	*name = table_colname(t, j);
 
@@ -370,59 +389,68 @@ default_fmt(const struct table *t, size_t j)
 	}
 }
 
-/* Convert one cell of a column of type ty. */
+/*
+ * Read one cell of a column of type ty into v; text goes into tmp
+ * (v->str points there).  csv_load and streaming queries both read
+ * cells through here, so both see the same values.
+ */
+void
+ds_cell(enum ctype ty, int isname, const char *s, size_t len,
+    struct value *v, struct buf *tmp)
+{
+	int		 dec, lead0, est;
+
+	memset(v, 0, sizeof(*v));
+	buf_reset(tmp);
+	if (s == NULL || len == 0)
+		return;		/* V_NULL */
+	switch (ty) {
+	case CT_TEXT:
+		if (isname)
+			v->flags = (unsigned char)cell_name(s, len, tmp);
+		else
+			cell_trim(s, len, tmp);
+		if (tmp->len == 0)
+			return;
+		v->kind = V_TEXT;
+		v->str = tmp->data;
+		return;
+	case CT_DATE:
+		cell_trim(s, len, tmp);
+		if (read_date(tmp->data, tmp->len, &v->num)) {
+			v->kind = V_TEXT;
+			v->str = tmp->data;
+			return;
+		}
+		break;
+	case CT_YEAR:
+		cell_trim(s, len, tmp);
+		if (read_year(tmp->data, tmp->len, &v->num, &est)) {
+			v->kind = V_NUM;
+			v->flags = est ? VF_ESTIMATE : 0;
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	buf_reset(tmp);
+	if (cell_number(s, len, v, &dec, &lead0))
+		return;
+	cell_trim(s, len, tmp);
+	v->kind = V_NOTE;
+	v->str = tmp->data;
+}
+
 static void
 convert(struct table *t, size_t row, size_t j, enum ctype ty, int isname,
     const struct csvfield *f, struct buf *tmp)
 {
 	struct value	 v;
-	int		 dec, lead0, est;
 
-	memset(&v, 0, sizeof(v));
-	buf_reset(tmp);
-	if (f->len == 0)
-		return;		/* V_NULL, as the table starts */
-	switch (ty) {
-	case CT_TEXT:
-		if (isname)
-			v.flags = (unsigned char)cell_name(f->s, f->len, tmp);
-		else
-			cell_trim(f->s, f->len, tmp);
-		if (tmp->len == 0)
-			return;
-		v.kind = V_TEXT;
-		v.str = tmp->data;
-		break;
-	case CT_DATE:
-		cell_trim(f->s, f->len, tmp);
-		if (read_date(tmp->data, tmp->len, &v.num)) {
-			v.kind = V_TEXT;
-			v.str = tmp->data;
-			break;
-		}
-		goto number;
-	case CT_YEAR:
-		cell_trim(f->s, f->len, tmp);
-		if (read_year(tmp->data, tmp->len, &v.num, &est)) {
-			v.kind = V_NUM;
-			v.flags = est ? VF_ESTIMATE : 0;
-			break;
-		}
-		/* FALLTHROUGH */
-	default:
-	number:
-		buf_reset(tmp);
-		if (cell_number(f->s, f->len, &v, &dec, &lead0)) {
-			if (v.kind == V_NULL)
-				return;
-			break;
-		}
-		cell_trim(f->s, f->len, tmp);
-		v.kind = V_NOTE;
-		v.str = tmp->data;
-		break;
-	}
-	table_set(t, row, j, &v);
+	ds_cell(ty, isname, f->s, f->len, &v, tmp);
+	if (v.kind != V_NULL)
+		table_set(t, row, j, &v);
 }
 
 /*
@@ -729,10 +757,9 @@ csv_load(const char *path, const struct dsopts *o)
 	struct buf	 text = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
 	struct csvrecs	 r;
 	struct dscol	*cols = NULL;
-	struct census	*cen = NULL;
 	struct table	*t = NULL;
 	struct csvfield	 f;
-	size_t		 ncols = 0, j, rec, row, nf, *nonempty = NULL;
+	size_t		 ncols = 0, j, rec, row;
 	enum ctype	 ty;
 	const char	*fmt;
 	char		*stem;
@@ -753,27 +780,12 @@ csv_load(const char *path, const struct dsopts *o)
 		    "column names");
 		goto out;
 	}
-	cen = xcalloc(ncols, sizeof(*cen));
-	nonempty = xcalloc(ncols, sizeof(*nonempty));
-	for (rec = 1; rec < r.nrec; rec++) {
-		nf = r.start[rec + 1] - r.start[rec];
-		for (j = 0; j < ncols && j < nf; j++) {
-			f = field(&r, rec, j);
-			if (f.len == 0)
-				continue;
-			nonempty[j]++;
-			if (cols[j].type == -1)
-				census_cell(&cen[j], f.s, f.len);
-		}
-	}
-
 	stem = path_stem(path);
 	t = table_new(stem);
 	free(stem);
 	table_setsource(t, path);
 	for (j = 0; j < ncols; j++) {
-		ty = cols[j].type >= 0 ? (enum ctype)cols[j].type :
-		    infer(&cols[j], &cen[j], nonempty[j]);
+		ty = cols[j].ctype;
 		table_addcol(t, cols[j].name, ty);
 		table_col_setunit(t, j, cols[j].unit);
 		table_col_setalias(t, j, cols[j].alias);
@@ -790,13 +802,11 @@ csv_load(const char *path, const struct dsopts *o)
 		}
 	}
 	for (j = 0; j < ncols; j++)
-		if ((fmt = default_fmt(t, j)) != NULL)
+		if ((fmt = ds_fmt(t, j)) != NULL)
 			table_col_setfmt(t, j, fmt);
 	bounds_from_notes(t);
 	validate(path, t);
 out:
-	free(cen);
-	free(nonempty);
 	dscols_free(cols, ncols);
 	csvrecs_free(&r);
 	buf_free(&text);

@@ -28,7 +28,14 @@ struct dsopts {
 	int		 clean;		/* strip footnote digits and estimate
 					   markers from names (default on) */
 	size_t		 max_bytes;	/* refuse larger files; 0: default */
+	int		 stream;	/* queries that only aggregate read
+					   the file as a stream: 0 when it is
+					   large (DS_STREAM_MIN), 1 never,
+					   2 always */
 };
+
+/* Files from this size are streamed by queries that only aggregate. */
+#define DS_STREAM_MIN	((size_t)32 << 20)
 
 void	 dsopts_defaults(struct dsopts *);
 
@@ -136,6 +143,7 @@ struct csvscan {
 	void	(*tend)(void *arg, void *ts, int keep, size_t linebase);
 	int	 threads;	/* 0: two when the file is large enough */
 	size_t	 block;		/* bytes per read; 0: 1 MiB */
+	size_t	 split_min;	/* split files from this size; 0: 8 MiB */
 };
 
 int	 csv_scan(const char *path, const struct dsopts *,
@@ -148,12 +156,19 @@ struct dscol {
 	const char	*unit;		/* or NULL */
 	int		 type;		/* declared type, or -1 */
 	int		 isname;	/* names: read with cell_name() */
+	enum ctype	 ctype;		/* declared, or inferred */
 };
+
+/* Read one cell as csv_load() does (text into tmp). */
+void	 ds_cell(enum ctype, int isname, const char *, size_t,
+	    struct value *, struct buf *tmp);
+/* The default display format of a column of a table (fmt.h). */
+const char *ds_fmt(const struct table *, size_t col);
 
 /*
  * Work out the columns of a file from its header and first records,
  * as csv_load() does: names trimmed and made unique, units, aliases,
- * name columns.  Trailing columns without a name or any value are
+ * name columns, types (inferred from the records given).  Trailing columns without a name or any value are
  * dropped.  Return the number of columns; the caller frees with
  * dscols_free().
  */

@@ -9,6 +9,7 @@
  * Every output is built in memory and written atomically, so a failed
  * build never leaves half a file and never replaces a good one.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -24,6 +25,7 @@
 #include "data.h"
 #include "dataset.h"
 #include "doc.h"
+#include "fmt.h"
 #include "font.h"
 #include "html.h"
 #include "msg.h"
@@ -48,7 +50,8 @@
 enum cmd {
 	CMD_BUILD,
 	CMD_CHECK,
-	CMD_DATA
+	CMD_DATA,
+	CMD_QUERY
 };
 
 struct opts {
@@ -76,12 +79,14 @@ usage(FILE *f)
 "usage: briefgen build [-o DIR] [-f pdf,html] [-D name=value]... TEMPLATE.md...\n"
 "       briefgen check [-D name=value]... TEMPLATE.md...\n"
 "       briefgen data [--json] [--encoding ENC] FILE.csv\n"
+"       briefgen query [--json] [--stream WHEN] [-D name=value]... FILE.csv QUERY\n"
 "       briefgen --help | --version\n"
 "\n"
 "Commands:\n"
 "  build            render each template to DIR/NAME.pdf and DIR/NAME.html\n"
 "  check            do all the work of build but write nothing\n"
 "  data             show how a CSV file is read: columns, types, rows\n"
+"  query            run a query (docs/queries.md) on a CSV file, print CSV\n"
 "\n"
 "Options:\n"
 "  -o, --output DIR       output folder (default: out)\n"
@@ -100,6 +105,8 @@ usage(FILE *f)
 "  -q, --quiet            print errors only\n"
 "      --json             data: print the rows as JSON\n"
 "      --encoding ENC     data: utf-8 (default), latin1 or cp1252\n"
+"      --stream WHEN      query: stream the file: auto (large files),\n"
+"                         always or never\n"
 "  -h, --help             show this help\n"
 "  -V, --version          show the version\n"
 "\n"
@@ -494,12 +501,130 @@ cmd_data(struct opts *o, int argc, char **argv)
 	return msg_exit_status(NULL);
 }
 
+/* Append a CSV field, quoted when it must be. */
+static void
+csv_put(struct buf *b, const char *s)
+{
+	if (s[strcspn(s, ",\"\r\n")] == '\0') {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+/*
+ * briefgen query FILE.csv QUERY: one query on one file, the result as
+ * CSV (values as the page would show them) or JSON (raw numbers), the
+ * notes on stderr.  The dataset is called by the file's stem, and a
+ * query may leave the source out.
+ */
+static int
+cmd_query(struct opts *o, int argc, char **argv)
+{
+	struct dsdecl	 d;
+	struct qenv	 env;
+	struct query	*q = NULL;
+	struct table	*t = NULL;
+	struct numfmt	 f;
+	struct buf	 b = { NULL, 0, 0 }, cell = { NULL, 0, 0 };
+	size_t		 r, j;
+	char		*err;
+
+	if (argc != 2) {
+		fputs("briefgen: error: query takes a CSV file and a query\n",
+		    stderr);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	memset(&d, 0, sizeof(d));
+	d.name = path_stem(argv[0]);
+	for (j = 0; d.name[j] != '\0'; j++)
+		if (!isalnum((unsigned char)d.name[j]) && d.name[j] != '_')
+			d.name[j] = '_';
+	d.path = xstrdup(argv[0]);
+	d.opts = o->dsopts;
+	memset(&env, 0, sizeof(env));
+	env.reg = dsreg_new();
+	env.decls = &d;
+	env.ndecls = 1;
+	env.params = o->params;
+	env.nparams = o->nparams;
+	env.lang = "en";
+	if ((q = query_parse(argv[1], "<query>", 1, 1)) == NULL ||
+	    (t = query_table(q, &env)) == NULL)
+		goto out;
+	for (j = 0; j < table_ncols(t); j++) {
+		if (o->json)
+			break;
+		buf_puts(&b, j ? "," : "");
+		csv_put(&b, table_colname(t, j));
+	}
+	buf_puts(&b, o->json ? "[" : "\n");
+	for (r = 0; r < table_nrows(t); r++) {
+		if (o->json)
+			buf_puts(&b, r ? ",\n{" : "\n{");
+		for (j = 0; j < table_ncols(t); j++) {
+			const struct value *v = table_get(t, r, j);
+
+			if (o->json) {
+				buf_puts(&b, j ? "," : "");
+				json_string(&b, table_colname(t, j));
+				buf_putc(&b, ':');
+				if (v->kind == V_NUM)
+					json_number(&b, v->num);
+				else if (v->kind == V_TEXT)
+					json_string(&b, v->str);
+				else
+					buf_puts(&b, "null");
+				continue;
+			}
+			numfmt_defaults(&f);
+			if (table_colfmt(t, j) != NULL &&
+			    !numfmt_parse(table_colfmt(t, j), &f, &err)) {
+				free(err);
+				numfmt_defaults(&f);
+			}
+			buf_reset(&cell);
+			fmt_value(&cell, v, &f);
+			buf_puts(&b, j ? "," : "");
+			csv_put(&b, cell.data);
+		}
+		buf_puts(&b, o->json ? "}" : "\n");
+	}
+	if (o->json)
+		buf_puts(&b, table_nrows(t) ? "\n]\n" : "]\n");
+	fwrite(b.data, 1, b.len, stdout);
+	fflush(stdout);
+	if (table_note(t) != NULL)
+		msg(MSG_NOTE, NULL, 0, 0, "%s", table_note(t));
+	if (fflush(stdout) == EOF || ferror(stdout))
+		msg(MSG_SYSERR, NULL, 0, 0, "cannot write output: %s",
+		    strerror(errno));
+out:
+	table_free(t);
+	query_free(q);
+	dsreg_free(env.reg);
+	free(d.name);
+	free(d.path);
+	buf_free(&b);
+	buf_free(&cell);
+	return msg_exit_status(NULL) == EXIT_OK && t == NULL ? EXIT_INPUT :
+	    msg_exit_status(NULL);
+}
+
 enum {
 	OPT_FONTS = 256,
 	OPT_UNSAFE,
 	OPT_WERROR,
 	OPT_JSON,
 	OPT_ENCODING,
+	OPT_STREAM,
 	OPT_ALLOW,
 	OPT_PARAMS,
 	OPT_NAME,
@@ -519,6 +644,7 @@ static const struct option longopts[] = {
 	{ "werror",	no_argument,		NULL, OPT_WERROR },
 	{ "json",	no_argument,		NULL, OPT_JSON },
 	{ "encoding",	required_argument,	NULL, OPT_ENCODING },
+	{ "stream",	required_argument,	NULL, OPT_STREAM },
 	{ "allow",	required_argument,	NULL, OPT_ALLOW },
 	{ "jobs",	required_argument,	NULL, 'j' },
 	{ "params",	required_argument,	NULL, OPT_PARAMS },
@@ -611,6 +737,19 @@ parse_opts(struct opts *o, int argc, char **argv, int *status)
 		case OPT_JSON:
 			o->json = 1;
 			break;
+		case OPT_STREAM:
+			if (strcmp(optarg, "auto") == 0)
+				o->dsopts.stream = 0;
+			else if (strcmp(optarg, "never") == 0)
+				o->dsopts.stream = 1;
+			else if (strcmp(optarg, "always") == 0)
+				o->dsopts.stream = 2;
+			else {
+				fprintf(stderr, "briefgen: error: --stream "
+				    "wants auto, always or never\n");
+				goto usage;
+			}
+			break;
 		case OPT_ENCODING:
 			o->dsopts.encoding = optarg;
 			break;
@@ -652,6 +791,8 @@ main(int argc, char *argv[])
 		o.cmd = CMD_CHECK;
 	else if (strcmp(argv[1], "data") == 0)
 		o.cmd = CMD_DATA;
+	else if (strcmp(argv[1], "query") == 0)
+		o.cmd = CMD_QUERY;
 	else if (argv[1][0] == '-') {
 		/* --help and --version work without a command. */
 		if (parse_opts(&o, argc, argv, &status) < 0)
@@ -682,6 +823,8 @@ main(int argc, char *argv[])
 	}
 	if (o.cmd == CMD_DATA)
 		status = cmd_data(&o, argc - first, argv + first);
+	else if (o.cmd == CMD_QUERY)
+		status = cmd_query(&o, argc - first, argv + first);
 	else
 		status = cmd_build(&o, argc - first, argv + first);
 out:

@@ -422,3 +422,44 @@ value_cmp(const struct value *a, const struct value *b)
 		return strcmp(a->str, b->str);
 	return 0;
 }
+
+size_t
+table_addcolfrom(struct table *t, const struct table *src, size_t col,
+    const char *name)
+{
+	size_t	 j;
+
+	j = table_addcol(t, name ? name : table_colname(src, col),
+	    table_coltype(src, col));
+	table_col_setunit(t, j, table_colunit(src, col));
+	table_col_setfmt(t, j, table_colfmt(src, col));
+	if (name == NULL)
+		table_col_setalias(t, j, table_colalias(src, col));
+	return j;
+}
+
+struct table *
+table_newlike(const struct table *src, const char *name)
+{
+	struct table	*t;
+	size_t		 j;
+
+	t = table_new(name ? name : src->name);
+	for (j = 0; j < src->ncols; j++)
+		table_addcolfrom(t, src, j, NULL);
+	t->namecol = src->namecol;
+	setstr(&t->source, src->source);
+	table_copynotes(t, src);
+	return t;
+}
+
+size_t
+table_copyrow(struct table *t, const struct table *src, size_t r)
+{
+	size_t	 row, j;
+
+	row = table_addrow(t, table_rowline(src, r));
+	for (j = 0; j < t->ncols && j < src->ncols; j++)
+		table_set(t, row, j, table_get(src, r, j));
+	return row;
+}
