@@ -375,21 +375,24 @@ heading_lines(struct lctx *ctx, const struct node *n, double x, double w,
 {
 	struct para	 p;
 	struct tstyle	 st;
+	double		 nw = 0;
 
 	memset(&st, 0, sizeof(st));
 	st.face = FACE_BOLD;
 	st.size = size;
 	st.color = color;
-	para_init(&p, &st);
+	/* The number hangs: a wrapped title lines up after it. */
 	if (n != NULL && n->number != NULL && ctx->st->numbers) {
-		para_add(&p, n->number, strlen(n->number));
-		para_add(&p, "\xc2\xa0 ", 3);
+		nw = text_width(ctx, &st, n->number, strlen(n->number)) +
+		    size * 0.55;
+		set_marker(ctx, n->number, &st, x, size * 1.4);
 	}
+	para_init(&p, &st);
 	if (n != NULL)
 		para_inlines(ctx, &p, n);
 	ctx->anchor = id;
-	ctx->marker.y = baseline(ctx, size, size * 1.25);
-	para_set(ctx, &p, x, w, AL_LEFT, size * 1.25, 1);
+	ctx->marker.y = baseline(ctx, size, size * 1.4);
+	para_set(ctx, &p, x + nw, w - nw, AL_LEFT, size * 1.4, 1);
 	para_free(&p);
 }
 
@@ -615,7 +618,7 @@ caption_into_item(struct lctx *ctx, const char *label, int num,
 	p.cur.face = FACE_REGULAR;
 	if (caption != NULL)
 		para_add(&p, caption, strlen(caption));
-	h = lines_into_item(ctx, &p, x, w, al, st.size * 1.35, y);
+	h = lines_into_item(ctx, &p, x, w, al, st.size * 1.4, y);
 	para_free(&p);
 	return h;
 }
@@ -637,7 +640,7 @@ note_into_item(struct lctx *ctx, const char *prefix, const char *text,
 	if (prefix != NULL)
 		para_add(&p, prefix, strlen(prefix));
 	para_add(&p, text, strlen(text));
-	h = lines_into_item(ctx, &p, x, w, AL_LEFT, st.size * 1.35, y);
+	h = lines_into_item(ctx, &p, x, w, AL_LEFT, st.size * 1.4, y);
 	para_free(&p);
 	return h;
 }
@@ -900,6 +903,17 @@ has_type(const struct node *n, enum ntype t)
 	return 0;
 }
 
+static size_t
+count_type(const struct node *n, enum ntype t)
+{
+	const struct node	*c;
+	size_t			 k = n->type == t;
+
+	for (c = n->first; c != NULL; c = c->next)
+		k += count_type(c, t);
+	return k;
+}
+
 /* Cover text: one paragraph of a style into the cover item. */
 static double
 cover_text(struct lctx *ctx, const char *s, enum face f, double size,
@@ -959,7 +973,7 @@ do_cover(struct lctx *ctx)
 	(void)tw;
 	y = band * 0.38;
 	y += cover_text(ctx, m->title, FACE_BOLD, st->title, st->cover_fg,
-	    y, 1.15);
+	    y, 1.2);
 	y += st->body * 0.6;
 	cover_text(ctx, m->subtitle, FACE_REGULAR, st->title * 0.5,
 	    st->cover_fg, y, 1.3);
@@ -1001,9 +1015,10 @@ build(struct lctx *ctx)
 	ctx->frame = -1;
 	ctx->bface = FACE_REGULAR;
 	ctx->bcolor = st->text;
-	if (st->cover)
+	if (st->cover && ctx->doc->meta.title != NULL)
 		do_cover(ctx);
-	if (st->toc && !has_type(ctx->doc->root, N_TOC)) {
+	if (st->toc && !has_type(ctx->doc->root, N_TOC) &&
+	    count_type(ctx->doc->root, N_HEADING) >= 2) {
 		do_toc(ctx, x, w);
 		ctx->newpage = 1;
 	}
@@ -1175,7 +1190,8 @@ paginate(struct lctx *ctx, int **plainp)
 		}
 		pg = page_new(l, &cap);
 		xgrow(&plain, &pcap, l->npages, sizeof(int));
-		plain[l->npages - 1] = i == 0 && st->cover;
+		plain[l->npages - 1] = i == 0 && st->cover &&
+		    ctx->doc->meta.title != NULL;
 		y = st->mt + padchain(ctx, ctx->it[i].frame, 0);
 		rep = ctx->it[i].repeat;
 		if (rep >= 0 && (size_t)rep != i)
@@ -1199,6 +1215,10 @@ paginate(struct lctx *ctx, int **plainp)
 				    l->npages - 1, ys[k - i]);
 		}
 		i = z + 1;
+	}
+	if (l->npages == 0) {	/* nothing to show: one blank page */
+		page_new(l, &cap);
+		plain = xcalloc(1, sizeof(int));
 	}
 	free(ys);
 	*plainp = plain;

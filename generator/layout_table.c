@@ -224,7 +224,7 @@ tbl_init(struct tbl *t, struct lctx *ctx, const struct tab *tab)
 	t->body.color = ctx->st->text;
 	t->padx = ctx->st->tsize * 0.45;
 	t->pady = ctx->st->tsize * 0.3;
-	t->lh = ctx->st->tsize * 1.3;
+	t->lh = ctx->st->tsize * 1.4;
 	t->cell = xcalloc((t->nr + 1) * t->nc, sizeof(char *));
 	t->col = xcalloc(t->nc, sizeof(*t->col));
 	for (c = 0; c < t->nc; c++) {

@@ -452,9 +452,11 @@ demerits(const struct setter *s, const double *pre, size_t j, size_t k,
 		r = 0;
 	else if (ngaps > 0)
 		r = slack / (sp / 2);
-	else	/* CJK: letter spacing; a line of one atom: ragged */
-		r = k - j > 1 ? slack / ((double)(k - j - 1) * em / 4) : 4;
-	bad = r > 4.6 ? 10000 : 100 * r * r * r;
+	else	/* CJK: letter spacing; one atom alone: as bad as it gets */
+		r = slack / ((double)(k - j > 1 ? k - j - 1 : 1) * em / 4);
+	/* Not capped at 10000 as in TeX: in a narrow column every line
+	 * may be bad, and then the less bad should still win. */
+	bad = 100 * r * r * r;
 	return (10 + bad) * (10 + bad) + last->pen;
 }
 

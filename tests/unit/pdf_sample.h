@@ -8,6 +8,7 @@
 #define PDF_SAMPLE_H
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,7 +280,7 @@ sample_doc(void)
 {
 	struct doc	*d = doc_new("tests/sample.md");
 	struct node	*r = d->root, *l, *l2, *it, *q, *c, *cb;
-	char		 num[16], id[16];
+	char		 num[32], id[32];
 	int		 i, s;
 
 	sample_meta(d, "en");
@@ -344,6 +345,10 @@ sample_doc(void)
 	    "a_very_long_line_without_any_spaces_that_must_still_fit_the_"
 	    "column_by_breaking_between_characters_somewhere\n```\n");
 	node_append(r, cb);
+	node_append(r, W(N_PARAGRAPH, T("Every glyph from its face, with "
+	    "fallback: São Tomé, Curaçao, Łódź, Ё Ấ ệ ḉ Ǖ; ≥ 3 € → ↑ ✓ ★ ⚠; "
+	    "关键矿产 稀土 镓; "), W(N_STRONG, T("bold 稀土 ✓"), NULL),
+	    T("; "), W(N_EMPH, T("italic São Tomé"), NULL), T("."), NULL));
 	node_append(r, mk(N_HRULE));
 	for (s = 3; s <= 7; s++) {
 		snprintf(num, sizeof(num), "%d", s);

@@ -2,8 +2,10 @@
  * test_pdf.c: the PDF writer on documents built in C.  With no
  * arguments it checks the output in memory; with "--write DIR" it
  * writes sample.pdf, sample-zh.pdf and their layout dumps into DIR
- * for tests/cases/pdf*.sh, which check them with poppler and qpdf.
+ * for tests/cases/pdf*.sh, which check them with poppler and qpdf;
+ * "--compare WANT.png GOT.png" compares two page renders.
  */
+#include <cairo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +58,64 @@ write_samples(const char *dir, const struct fontset *fs)
 	return ok;
 }
 
+/*
+ * Compare two grey page renders: the same size, a mean difference
+ * under 1/255 and at most 0.2% of pixels off by more than a quarter.
+ * A blank or missing image fails, so the comparison cannot pass by
+ * comparing nothing.  Return the exit status.
+ */
+static int
+compare(const char *want, const char *got)
+{
+	cairo_surface_t	*a, *b;
+	unsigned char	*pa, *pb;
+	int		 w, h, x, y, sa, sb, d, ga, gb, rc = 1;
+	double		 sum = 0, ink = 0, far = 0, n;
+
+	a = cairo_image_surface_create_from_png(want);
+	b = cairo_image_surface_create_from_png(got);
+	if (cairo_surface_status(a) || cairo_surface_status(b)) {
+		printf("cannot read %s or %s\n", want, got);
+		goto out;
+	}
+	w = cairo_image_surface_get_width(a);
+	h = cairo_image_surface_get_height(a);
+	if (w != cairo_image_surface_get_width(b) ||
+	    h != cairo_image_surface_get_height(b) || w * h == 0) {
+		printf("sizes differ: %dx%d and %dx%d\n", w, h,
+		    cairo_image_surface_get_width(b),
+		    cairo_image_surface_get_height(b));
+		goto out;
+	}
+	cairo_surface_flush(a);
+	cairo_surface_flush(b);
+	pa = cairo_image_surface_get_data(a);
+	pb = cairo_image_surface_get_data(b);
+	sa = cairo_image_surface_get_stride(a);
+	sb = cairo_image_surface_get_stride(b);
+	for (y = 0; y < h; y++)
+		for (x = 0; x < w; x++) {
+			/* Green channel of RGB24/ARGB32: grey enough. */
+			ga = pa[y * sa + 4 * x + 1];
+			gb = pb[y * sb + 4 * x + 1];
+			d = ga > gb ? ga - gb : gb - ga;
+			sum += d;
+			far += d > 64;
+			ink += ga < 128;
+		}
+	n = (double)w * h;
+	printf("mean difference %.3f, %.3f%% of pixels far off, ink %.2f%%\n",
+	    sum / n, 100 * far / n, 100 * ink / n);
+	if (ink / n < 0.005)
+		printf("the reference is blank\n");
+	else if (sum / n <= 1.0 && far / n <= 0.002)
+		rc = 0;
+out:
+	cairo_surface_destroy(a);
+	cairo_surface_destroy(b);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -64,6 +124,8 @@ main(int argc, char *argv[])
 	struct buf	 a = { NULL, 0, 0 }, b = { NULL, 0, 0 };
 	int		 ok;
 
+	if (argc == 4 && strcmp(argv[1], "--compare") == 0)
+		return compare(argv[2], argv[3]);
 	if ((fs = fontset_load("fonts")) == NULL)
 		return 1;
 	if (argc == 3 && strcmp(argv[1], "--write") == 0) {
@@ -83,6 +145,12 @@ main(int argc, char *argv[])
 	    memmem(a.data, a.len, "/Lang", 5) != NULL, "the language is set");
 	CHECK(memmem(a.data, a.len, "D:20250725000000Z", 17) != NULL,
 	    "the creation date comes from the options");
+	doc_free(d);
+	d = sample_doc();
+	opt(d, "page-size", "Letter");
+	buf_reset(&a);
+	CHECK(build(d, fs, &a, NULL) && memmem(a.data, a.len, "612 792", 7),
+	    "page-size: Letter gives 612 x 792 pt pages");
 	doc_free(d);
 	buf_free(&a);
 	buf_free(&b);
