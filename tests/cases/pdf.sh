@@ -170,8 +170,13 @@ mkdir -p "$TMP/again"
 check "byte-identical output across runs" cmp "$S" "$TMP/again/sample.pdf"
 check "byte-identical Chinese output across runs" cmp "$Z" "$TMP/again/sample-zh.pdf"
 
-# Golden layout dumps of the Chinese sample.
+# Golden layout dumps: the Chinese sample, and two pages with one of
+# each block (blocks.pdf, which also has a PNG image).
 golden "layout dump: sample-zh" "$TMP/sample-zh.layout" "$G/sample-zh.layout"
+golden "layout dump: blocks" "$TMP/blocks.layout" "$G/blocks.layout"
+check "qpdf --check: blocks.pdf" qpdf --check "$TMP/blocks.pdf"
+pdfimages -list "$TMP/blocks.pdf" 2>/dev/null | awk 'NR > 2 && $4 == 240 && $5 == 90 { n++ } END { exit n != 1 }' &&
+	ok "the PNG is in blocks.pdf, 240 x 90 pixels" || notok "the PNG image in blocks.pdf"
 
 # Low-resolution renders against golden renders, within a tolerance
 # (test_pdf --compare).  The comparison must also tell two different
@@ -179,7 +184,7 @@ golden "layout dump: sample-zh" "$TMP/sample-zh.layout" "$G/sample-zh.layout"
 if [ "$SAN" = 1 ]; then
 	ok "renders: compared in the plain build"
 else
-	for spec in sample:1 sample:3 sample:4 sample:5 sample-zh:3; do
+	for spec in sample:1 sample:3 sample:4 sample:5 sample-zh:3 blocks:2 blocks:3; do
 		f=${spec%:*} pg=${spec#*:}
 		pdftoppm -r 30 -gray -png -f "$pg" -l "$pg" -singlefile "$TMP/$f.pdf" "$TMP/r-$f-$pg" 2>/dev/null
 		if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then

@@ -371,6 +371,60 @@ sample_doc(void)
 	return d;
 }
 
+static struct node *
+IMG(const char *url, const char *alt)
+{
+	struct node	*n = W(N_IMAGE, T(alt), NULL);
+
+	n->url = xstrdup(url);
+	return n;
+}
+
+/*
+ * Two pages with one of each block, for the golden layout dump; the
+ * image pic.png must exist next to path.
+ */
+static struct doc *
+sample_blocks(const char *path)
+{
+	struct doc	*d = doc_new(path);
+	struct node	*r = d->root, *l, *c, *cb;
+
+	sample_meta(d, "en");
+	sample_sources(d, 3);
+	opt(d, "toc", "false");
+	H(r, 1, "1", "one", "Blocks");
+	node_append(r, W(N_PARAGRAPH, T("Inline "), W(N_STRONG, T("bold"),
+	    NULL), T(", "), W(N_EMPH, T("italic"), NULL), T(", "),
+	    CODE("code"), T(", a "), LINK("https://example.org/", "link"),
+	    T(", a reference"), CITE(2), T(", a superscript x"),
+	    W(N_SUP, T("2"), NULL), T(" and a cross-reference to "),
+	    XREF("fig-1", "Figure 1"), T("."), NULL));
+	l = W(N_LIST, W(N_ITEM, W(N_PARAGRAPH, T("First"), NULL),
+	    W(N_LIST, W(N_ITEM, W(N_PARAGRAPH, T("Nested"), NULL), NULL),
+	    NULL), NULL), W(N_ITEM, W(N_PARAGRAPH, T("Second"), NULL), NULL),
+	    NULL);
+	l->ordered = 1;
+	l->start = 3;
+	l->tight = 1;
+	node_append(r, l);
+	node_append(r, W(N_QUOTE, W(N_PARAGRAPH, T(prose[2]), NULL), NULL));
+	c = W(N_CALLOUT, W(N_PARAGRAPH, T(prose[1]), NULL), NULL);
+	c->info = xstrdup("note");
+	c->title = xstrdup("A note with a title");
+	node_append(r, c);
+	cb = mk(N_CODEBLOCK);
+	cb->text = xstrdup("int\nmain(void)\n{\n\treturn 0;\n}\n");
+	node_append(r, cb);
+	node_append(r, mk(N_HRULE));
+	node_append(r, W(N_PARAGRAPH, IMG("pic.png", "A picture"), NULL));
+	H(r, 2, "1.1", "two", "Data");
+	node_append(r, sample_table(1, "tab-1", 5));
+	node_append(r, sample_figure(1, "fig-1"));
+	P(r, 4);
+	return d;
+}
+
 /* A Chinese briefing, for CJK line breaking and fake bold. */
 static struct doc *
 sample_zh(void)

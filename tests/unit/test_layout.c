@@ -591,6 +591,18 @@ test_limits(void)
 	CHECK(err.data != NULL && strstr(err.data, "nested deeper than 32"),
 	    "with a message naming the limit");
 	buf_free(&err);
+	memset(&err, 0, sizeof(err));
+	doc_free(d);
+
+	d = sample_blocks("tests/nowhere/blocks.md");
+	memset(&mc, 0, sizeof(mc));
+	mc.sink = &err;
+	msg_push(&mc);
+	CHECK(run(d) == NULL, "a missing image fails");
+	msg_pop();
+	CHECK(err.data != NULL && strstr(err.data, "tests/nowhere/blocks.md:1:1: "
+	    "error: image pic.png: No such file or directory"), "naming it");
+	buf_free(&err);
 	doc_free(d);
 
 	d = doc_new("empty.md");

@@ -29,18 +29,45 @@ build(struct doc *d, const struct fontset *fs, struct buf *pdf,
 	    (lay == NULL || pdf_layout_dump(d, fs, &po, lay));
 }
 
+/* A small picture for the image block, drawn with Cairo. */
+static int
+write_png(const char *path)
+{
+	cairo_surface_t	*s;
+	cairo_t		*cr;
+	int		 ok;
+
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 240, 90);
+	cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 0.93, 0.95, 0.97);
+	cairo_paint(cr);
+	cairo_set_source_rgb(cr, 0.11, 0.44, 0.65);
+	cairo_rectangle(cr, 20, 20, 200, 50);
+	cairo_fill(cr);
+	cairo_destroy(cr);
+	ok = cairo_surface_write_to_png(s, path) == CAIRO_STATUS_SUCCESS;
+	cairo_surface_destroy(s);
+	return ok;
+}
+
 static int
 write_samples(const char *dir, const struct fontset *fs)
 {
-	struct doc	*d[2];
-	const char	*names[2] = { "sample", "sample-zh" };
+	struct doc	*d[3];
+	const char	*names[3] = { "sample", "sample-zh", "blocks" };
 	struct buf	 pdf = { NULL, 0, 0 }, lay = { NULL, 0, 0 };
 	char		*path;
 	int		 i, ok = 1;
 
+	path = xasprintf("%s/pic.png", dir);
+	ok = write_png(path);
+	free(path);
+	path = xasprintf("%s/blocks.md", dir);
 	d[0] = sample_doc();
 	d[1] = sample_zh();
-	for (i = 0; i < 2; i++) {
+	d[2] = sample_blocks(path);
+	free(path);
+	for (i = 0; i < 3; i++) {
 		if (!build(d[i], fs, &pdf, &lay))
 			ok = 0;
 		path = xasprintf("%s/%s.pdf", dir, names[i]);
