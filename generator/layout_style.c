@@ -277,8 +277,9 @@ apply(struct style *st, const char *key, const char *val, const char *file,
     size_t line, size_t col)
 {
 	const struct key	*k;
-	double			 x, *dp;
-	int			 b, ok = 0;
+	char			*field;
+	double			 x;
+	int			 b, v, ok = 0;
 	uint32_t		 c;
 
 	for (k = keys; k->name != NULL; k++)
@@ -289,7 +290,7 @@ apply(struct style *st, const char *key, const char *val, const char *file,
 		    key);
 		return 0;
 	}
-	dp = (double *)((char *)st + k->off);
+	field = (char *)st + k->off;
 	switch (k->type) {
 	case K_PAGE:
 		ok = parse_page(val, st);
@@ -306,21 +307,23 @@ apply(struct style *st, const char *key, const char *val, const char *file,
 		if (ok && strcmp(key, "margin") == 0)
 			st->mt = st->mb = st->ml = st->mr = x;
 		else if (ok)
-			*dp = x;
+			memcpy(field, &x, sizeof(x));
 		break;
 	case K_INT:
 		ok = strspn(val, "0123456789") == strlen(val) && *val &&
 		    strlen(val) < 4 && (x = atoi(val)) >= k->lo && x <= k->hi;
-		if (ok)
-			*(int *)((char *)st + k->off) = atoi(val);
+		if (ok) {
+			v = atoi(val);
+			memcpy(field, &v, sizeof(v));
+		}
 		break;
 	case K_BOOL:
 		if ((ok = parse_bool(val, &b)))
-			*(int *)((char *)st + k->off) = b;
+			memcpy(field, &b, sizeof(b));
 		break;
 	case K_COLOR:
 		if ((ok = parse_color(val, &c)))
-			*(uint32_t *)((char *)st + k->off) = c;
+			memcpy(field, &c, sizeof(c));
 		break;
 	}
 	if (!ok)
