@@ -616,6 +616,8 @@ tmpl_expand(struct tmpl *t)
 	size_t		 i, errs = tmpl_nerrors();
 	int		 ok = 1;
 
+	if (t->marks_full)
+		return 0;	/* reported; the rest would only repeat */
 	for (i = 0; i < t->ndirs; i++) {
 		d = &t->dirs[i];
 		if (d->kind == D_TABLE)

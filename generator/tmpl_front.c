@@ -125,9 +125,9 @@ params(struct tmpl *t)
 			    t->opts->params[i].name) == 0)
 				break;
 		if (j == t->nparams) {
-			msg(MSG_WARNING, file, 0, 0, "-D %s: the template "
-			    "declares no such parameter under params:",
-			    t->opts->params[i].name);
+			msg(MSG_WARNING, file, 0, 0, "parameter '%s' is set, "
+			    "but the template declares no such parameter "
+			    "under params:", t->opts->params[i].name);
 			t->params = xreallocarray(t->params, t->nparams + 1,
 			    sizeof(*t->params));
 			t->params[j].name = xstrdup(t->opts->params[i].name);
