@@ -77,6 +77,38 @@ palette(size_t i)
 	return okabe_ito[i % (sizeof(okabe_ito) / sizeof(okabe_ito[0]))];
 }
 
+/* Relative luminance (sRGB, gamma 2.2 approximated) of a colour. */
+double
+luminance(uint32_t c)
+{
+	double	 r = ((c >> 16) & 0xff) / 255.0, g = ((c >> 8) & 0xff) / 255.0,
+		 b = (c & 0xff) / 255.0;
+
+	return 0.2126 * pow(r, 2.2) + 0.7152 * pow(g, 2.2) +
+	    0.0722 * pow(b, 2.2);
+}
+
+/*
+ * A colour for text naming a series: the series colour, darkened
+ * until it has a contrast of at least 4.5:1 on white (WCAG 2), which
+ * the lighter Okabe-Ito colours (yellow, sky blue, orange) lack.
+ */
+uint32_t
+text_color(uint32_t c)
+{
+	double	 f = 1;
+	uint32_t r, g, b, out = c;
+
+	while (1.05 / (luminance(out) + 0.05) < 4.5 && f > 0.05) {
+		f -= 0.05;
+		r = (uint32_t)(((c >> 16) & 0xff) * f);
+		g = (uint32_t)(((c >> 8) & 0xff) * f);
+		b = (uint32_t)((c & 0xff) * f);
+		out = r << 16 | g << 8 | b;
+	}
+	return out;
+}
+
 struct chart *
 chart_new(void)
 {
@@ -462,6 +494,17 @@ int
 chart_dashed(const struct chart *c, const char *series)
 {
 	return listed(c->opt[O_DASHED].val, series);
+}
+
+/* Report a chart whose plot does not fit what is left of it. */
+void
+chart_toosmall(const struct cctx *ctx, struct rect r)
+{
+	const struct optval *o = &ctx->c->opt[O_TYPE];
+
+	msg(MSG_ERROR, o->file, o->line, o->col, "chart: the %s chart does "
+	    "not fit in %.0f x %.0f points; make it larger (size)",
+	    kindnames[ctx->c->kind], r.w, r.h);
 }
 
 /* Position of an option for messages: its own, else the block's. */

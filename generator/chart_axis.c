@@ -363,3 +363,107 @@ grid_v(struct cctx *ctx, const struct ticks *t, struct rect plot,
 	}
 	dl_endgroup(ctx->dl);
 }
+
+/* The widest tick label. */
+double
+ticks_width(const struct cctx *ctx, const struct ticks *t,
+    const struct numfmt *f)
+{
+	struct buf	 s = { NULL, 0, 0 };
+	size_t		 i;
+	double		 w, max = 0;
+
+	for (i = 0; i < t->n; i++) {
+		buf_reset(&s);
+		tick_label(t, i, f, &s);
+		if ((w = ct_width(ctx, FACE_REGULAR, FS_TICK, s.data)) > max)
+			max = w;
+	}
+	buf_free(&s);
+	return max;
+}
+
+/* Tick labels left of a vertical axis, right-aligned, centred on ticks. */
+void
+axis_left(struct cctx *ctx, const struct ticks *t, const struct numfmt *f,
+    struct rect plot, double d0, double d1)
+{
+	struct buf	 s = { NULL, 0, 0 };
+	size_t		 i;
+
+	dl_group(ctx->dl, "ticks");
+	for (i = 0; i < t->n; i++) {
+		buf_reset(&s);
+		tick_label(t, i, f, &s);
+		ct_text(ctx, plot.x - 5, scale(t->v[i], d0, d1, plot.y + plot.h,
+		    plot.y) + 0.35 * FS_TICK, AN_RIGHT, FACE_REGULAR, FS_TICK,
+		    COL_MUTED, s.data);
+	}
+	dl_endgroup(ctx->dl);
+	buf_free(&s);
+}
+
+/* Tick labels under a horizontal axis, centred on their ticks. */
+void
+axis_bottom(struct cctx *ctx, const struct ticks *t, const struct numfmt *f,
+    struct rect plot, double d0, double d1)
+{
+	struct buf	 s = { NULL, 0, 0 };
+	size_t		 i;
+
+	dl_group(ctx->dl, "ticks");
+	for (i = 0; i < t->n; i++) {
+		buf_reset(&s);
+		tick_label(t, i, f, &s);
+		ct_text(ctx, scale(t->v[i], d0, d1, plot.x, plot.x + plot.w),
+		    plot.y + plot.h + 5 + CT_ASC * FS_TICK, AN_CENTER,
+		    FACE_REGULAR, FS_TICK, COL_MUTED, s.data);
+	}
+	dl_endgroup(ctx->dl);
+	buf_free(&s);
+}
+
+/*
+ * Do horizontal tick labels keep apart on an axis of length len?  The
+ * labels are centred on their ticks, so neighbours need half of each
+ * width plus a gap.
+ */
+int
+ticks_apart(const struct cctx *ctx, const struct ticks *t,
+    const struct numfmt *f, double len, double d0, double d1)
+{
+	struct buf	 s = { NULL, 0, 0 };
+	size_t		 i;
+	double		 w, pw = 0, x, px = 0;
+	int		 ok = 1;
+
+	for (i = 0; i < t->n && ok; i++) {
+		buf_reset(&s);
+		tick_label(t, i, f, &s);
+		w = ct_width(ctx, FACE_REGULAR, FS_TICK, s.data);
+		x = scale(t->v[i], d0, d1, 0, len);
+		if (i > 0 && x - px < (w + pw) / 2 + 8)
+			ok = 0;
+		px = x;
+		pw = w;
+	}
+	buf_free(&s);
+	return ok;
+}
+
+/* A small title over an axis, left-aligned at x; return its height. */
+double
+axis_title_draw(struct cctx *ctx, const char *title, double x, double y,
+    double w, int draw)
+{
+	struct tfit	 t;
+
+	if (title == NULL)
+		return 0;
+	if (draw) {
+		(void)ct_fit(ctx, FACE_REGULAR, FS_TICK, FS_MIN, title, w, 1, &t);
+		(void)ct_block(ctx, &t, x, y, AN_LEFT, FACE_REGULAR, COL_MUTED);
+		tfit_free(&t);
+	}
+	return ct_lineh(FS_TICK) + 0.5 * FS_TICK + 4;
+}

@@ -38,17 +38,6 @@ struct bars {
 	struct tfit	*cat;		/* category labels, fitted */
 };
 
-/* Relative luminance (sRGB, approximated gamma 2.2) of a colour. */
-static double
-luminance(uint32_t c)
-{
-	double	 r = ((c >> 16) & 0xff) / 255.0, g = ((c >> 8) & 0xff) / 255.0,
-		 b = (c & 0xff) / 255.0;
-
-	return 0.2126 * pow(r, 2.2) + 0.7152 * pow(g, 2.2) +
-	    0.0722 * pow(b, 2.2);
-}
-
 static uint32_t
 bar_color(const struct cctx *ctx, const struct bars *b, size_t c, size_t s)
 {
@@ -352,7 +341,7 @@ values_width(const struct cctx *ctx, const struct bars *b)
 		if (b->stacked && !b->percent) {
 			buf_reset(&s);
 			fmt_num(&s, tot, &b->lf);
-			if ((w = ct_width(ctx, FACE_REGULAR, FS_LABEL,
+			if ((w = ct_width(ctx, FACE_BOLD, FS_LABEL,
 			    s.data)) > max)
 				max = w;
 		}
@@ -454,7 +443,9 @@ struct vlabel {
 	struct rect	 r;
 	char		*s;
 	uint32_t	 color;
-	int		 must;		/* missing-value codes: always */
+	enum face	 face;
+	int		 must;		/* 1: missing-value codes, always;
+					   2: inside segments, where they fit */
 };
 
 static void
@@ -465,6 +456,7 @@ vlabel_add(struct vlabel **l, size_t *n, size_t *cap, struct rect r,
 	(*l)[*n].r = r;
 	(*l)[*n].s = xstrdup(s);
 	(*l)[*n].color = color;
+	(*l)[*n].face = must == 1 ? FACE_ITALIC : FACE_REGULAR;
 	(*l)[*n].must = must;
 	(*n)++;
 }
@@ -560,6 +552,7 @@ draw_bars(struct cctx *ctx, struct bars *b, struct vlabel **l, size_t *nl,
 			lr = end_label(b, pos > 0 || neg == 0 ? pos : neg, o, w,
 			    tw);
 			vlabel_add(l, nl, cap, lr, s.data, COL_TEXT, 0);
+			(*l)[*nl - 1].face = FACE_BOLD;
 		}
 	}
 	dl_endgroup(ctx->dl);
@@ -602,8 +595,7 @@ draw_vlabels(struct cctx *ctx, struct bars *b, struct vlabel *l, size_t n)
 		if (ok[i] && (l[i].must || all || !b->axis ||
 		    ctx->c->labels == LABELS_ALL))
 			ct_text(ctx, l[i].r.x, l[i].r.y + CT_ASC * FS_LABEL,
-			    AN_LEFT, l[i].must == 1 ? FACE_ITALIC :
-			    FACE_REGULAR, FS_LABEL, l[i].color, l[i].s);
+			    AN_LEFT, l[i].face, FS_LABEL, l[i].color, l[i].s);
 	dl_endgroup(ctx->dl);
 	free(ok);
 }
@@ -766,7 +758,8 @@ bar_alt(struct cctx *ctx, const size_t *rows, size_t n, struct buf *out)
 	if (b.title != NULL)
 		buf_printf(out, "%s by %s. ", b.title,
 		    table_colname(ctx->t, (size_t)ctx->col.x));
-	alt_list(ctx, &b.d, (size_t)-1, out);
+	tmp.vfmt = b.lf;
+	alt_list(&tmp, &b.d, (size_t)-1, out);
 	bars_free(&b);
 }
 

@@ -154,8 +154,15 @@ legend_draw(struct cctx *ctx, const struct legend *lg, struct rect r)
 static void
 note_text(const struct cctx *ctx, struct buf *b)
 {
+	char	*t;
+
 	if (ctx->c->opt[O_NOTE].val != NULL)
 		buf_printf(b, "%s ", ctx->c->opt[O_NOTE].val);
+	if ((ctx->notes & NOTE_BUBBLE) && ctx->col.bubble >= 0) {
+		t = axis_title(ctx, ctx->col.bubble, NULL, 0);
+		buf_printf(b, "Circle area shows %s. ", t);
+		free(t);
+	}
 	if (ctx->notes & NOTE_W)
 		buf_puts(b, "W: withheld to avoid disclosing company "
 		    "proprietary data. ");

@@ -212,6 +212,7 @@ struct boxes {
 #define NOTE_BOUND	0x10	/* ">N"/"<N": drawn at the bound */
 #define NOTE_OTHER	0x20	/* other words in a number column */
 #define NOTE_NEG	0x40	/* negative values left out (donut, sankey) */
+#define NOTE_BUBBLE	0x80	/* say what circle areas show */
 
 /* The drawing context of one chart. */
 struct cctx {
@@ -243,6 +244,7 @@ const char	*chart_kindname(enum chart_kind);
 uint32_t	 palette(size_t);
 int		 chart_highlighted(const struct chart *, const char *label);
 int		 chart_dashed(const struct chart *, const char *series);
+void		 chart_toosmall(const struct cctx *, struct rect);
 
 /* chart_text.c */
 struct tline {
@@ -294,6 +296,7 @@ struct plabel {
 	const char	*text;
 	double		 prio;		/* larger first */
 	uint32_t	 color;
+	int		 bold;
 	int		 placed;	/* out */
 };
 
@@ -328,6 +331,18 @@ void	 grid_h(struct cctx *, const struct ticks *, struct rect plot,
 void	 grid_v(struct cctx *, const struct ticks *, struct rect plot,
 	    double d0, double d1);
 size_t	 ticks_fit(const struct cctx *, double len, double size, int vert);
+double	 ticks_width(const struct cctx *, const struct ticks *,
+	    const struct numfmt *);
+void	 axis_left(struct cctx *, const struct ticks *, const struct numfmt *,
+	    struct rect plot, double d0, double d1);
+void	 axis_bottom(struct cctx *, const struct ticks *,
+	    const struct numfmt *, struct rect plot, double d0, double d1);
+int	 ticks_apart(const struct cctx *, const struct ticks *,
+	    const struct numfmt *, double len, double d0, double d1);
+double	 axis_title_draw(struct cctx *, const char *, double x, double y,
+	    double w, int draw);
+uint32_t text_color(uint32_t);
+double	 luminance(uint32_t);
 
 /* chart_data.c */
 int	 cdata_build(struct cctx *, const size_t *rows, size_t nrows,

@@ -199,25 +199,58 @@ nearest(struct rect r, double x, double y, double *nx, double *ny)
 	*ny = y < r.y ? r.y : y > r.y + r.h ? r.y + r.h : y;
 }
 
+/* Distance from a point to a rectangle (0 inside). */
+static double
+rdist(struct rect r, double x, double y)
+{
+	double	 nx, ny;
+
+	nx = x < r.x ? r.x : x > r.x + r.w ? r.x + r.w : x;
+	ny = y < r.y ? r.y : y > r.y + r.h ? r.y + r.h : y;
+	return hypot(nx - x, ny - y);
+}
+
+/*
+ * A label next to its point must be nearer to it than to any other
+ * point of the set, or a reader would give it to the wrong one.
+ */
+static int
+ambiguous(const struct plabel *all, size_t n, const struct plabel *p,
+    struct rect r)
+{
+	size_t	 i;
+	double	 own = rdist(r, p->x, p->y) - p->r;
+
+	for (i = 0; i < n; i++)
+		if (&all[i] != p && rdist(r, all[i].x, all[i].y) - all[i].r <
+		    own - 0.5)
+			return 1;
+	return 0;
+}
+
 /* Try to place one label; return 1 if placed (and drawn). */
 static int
-place(struct cctx *ctx, struct plabel *p, struct rect bounds, double size)
+place(struct cctx *ctx, const struct plabel *all, size_t n, struct plabel *p,
+    struct rect bounds, double size)
 {
 	static const double far[] = { 2.5, 8, 16, 26 };
 	struct rect	 r;
 	double		 w, h, d, nx, ny;
 	size_t		 ring;
+	enum face	 f;
 	int		 k;
 
-	w = ct_width(ctx, FACE_REGULAR, size, p->text);
+	f = p->bold ? FACE_BOLD : FACE_REGULAR;
+	w = ct_width(ctx, f, size, p->text);
 	h = ct_lineh(size);
 	for (ring = 0; ring < sizeof(far) / sizeof(far[0]); ring++) {
 		d = p->r + far[ring];
 		for (k = 0; k < 8; k++) {
 			r = candidate(p, w, h, d, k);
 			if (!rect_inside(r, bounds) ||
-			    boxes_hit(&ctx->text, r, 1) ||
-			    boxes_hit(&ctx->marks, r, 0.5))
+			    boxes_hit(&ctx->text, r, 2.5) ||
+			    boxes_hit(&ctx->marks, r, 0.5) ||
+			    (ring < 2 && ambiguous(all, n, p, r)))
 				continue;
 			if (ring >= 2) {
 				/* Far away: a leader line says whose it is. */
@@ -232,8 +265,8 @@ place(struct cctx *ctx, struct plabel *p, struct rect bounds, double size)
 					    NULL);
 				}
 			}
-			ct_text(ctx, r.x, r.y + CT_ASC * size, AN_LEFT,
-			    FACE_REGULAR, size, p->color, p->text);
+			ct_text(ctx, r.x, r.y + CT_ASC * size, AN_LEFT, f,
+			    size, p->color, p->text);
 			return 1;
 		}
 	}
@@ -259,7 +292,7 @@ label_points(struct cctx *ctx, struct plabel *pl, size_t n,
 	for (i = 0; i < n; i++) {
 		order[i]->placed = order[i]->text != NULL &&
 		    *order[i]->text != '\0' &&
-		    place(ctx, order[i], bounds, size);
+		    place(ctx, pl, n, order[i], bounds, size);
 		placed += order[i]->placed;
 	}
 	free(order);
