@@ -807,7 +807,7 @@ head(struct html *h)
 	meta_tag(h, "briefgen-edition", m->edition);
 	meta_tag(h, "generator", "briefgen");
 	if (h->opts->assets != NULL) {
-		buf_puts(h->out, "<link rel=\"stylesheet\" href=\"");
+		buf_puts(h->out, "<link rel=\"stylesheet\" href=\"./");
 		html_esc_url(h->out, h->opts->assets);
 		buf_puts(h->out, "/" HTML_CSS_FILE "\">\n");
 	} else
