@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "aux.h"
+#include "batch.h"
 #include "chart_cairo.h"
 #include "data.h"
 #include "dataset.h"
@@ -61,7 +62,9 @@ struct opts {
 	const char     **roots;
 	size_t		 nroots;
 	int		 unsafe;
+	int		 quiet;
 	int		 json;		/* data --json */
+	struct batch_opts batch;	/* parameter file, names, shards, -j */
 	struct dsopts	 dsopts;	/* data: how to read the file */
 	time_t		 now;
 };
@@ -86,6 +89,10 @@ usage(FILE *f)
 "                         (default: pdf,html)\n"
 "  -D, --define NAME=VAL  set parameter $NAME for templates and queries\n"
 "  -M, --depfile FILE     write a Makefile fragment of every file read\n"
+"  -j, --jobs N           build N briefings at a time (default: one per core)\n"
+"      --params FILE      CSV file, one row of parameters per briefing\n"
+"      --name PATTERN     output names, e.g. 'profile-{mineral}'\n"
+"      --shard K/N        build only the K-th of N equal shares of the batch\n"
 "      --allow DIR        also allow reading files below DIR\n"
 "      --fonts DIR        folder holding fonts.conf (default: built in)\n"
 "      --unsafe           keep raw HTML and links of any scheme\n"
@@ -300,10 +307,10 @@ render(const struct opts *o, const struct fontset *fs, struct doc *d)
 /* Append "target: deps" for one document to the depfile text. */
 static void
 depfile_add(struct buf *dep, const struct opts *o, const struct doc *d,
-    const char *fontdir)
+    const struct fontset *fs, const char *fontdir)
 {
 	static const char *const exts[] = { "pdf", "html", "tree", "layout" };
-	size_t	 i;
+	size_t	 i, k;
 	int	 first = 1;
 
 	for (i = 0; i < 4; i++) {
@@ -316,22 +323,106 @@ depfile_add(struct buf *dep, const struct opts *o, const struct doc *d,
 	buf_printf(dep, ": %s", d->path);
 	for (i = 0; i < d->ndeps; i++)
 		buf_printf(dep, " \\\n  %s", d->deps[i]);
-	buf_printf(dep, " \\\n  %s/fonts.conf\n", fontdir);
+	buf_printf(dep, " \\\n  %s/fonts.conf", fontdir);
+	for (i = 0; i < FACE__MAX; i++) {
+		for (k = 0; k < i; k++)
+			if (strcmp(fontset_path(fs, (enum face)k),
+			    fontset_path(fs, (enum face)i)) == 0)
+				break;
+		if (k == i)
+			buf_printf(dep, " \\\n  %s",
+			    fontset_path(fs, (enum face)i));
+	}
+	buf_putc(dep, '\n');
 	/* Phony targets keep make going when an input is deleted. */
 	for (i = 0; i < d->ndeps; i++)
 		buf_printf(dep, "%s:\n", d->deps[i]);
 }
 
+/* What every job of a build shares. */
+struct run {
+	const struct opts	*o;
+	const struct fontset	*fs;
+	struct dsreg		*reg;
+	const char		*fontdir;
+};
+
+/* What a job keeps for after the run. */
+struct done {
+	char	*deps;		/* its depfile lines */
+	int	 written;	/* all its outputs were written */
+};
+
+/* One briefing: expand the template, then render every format. */
+static void
+build_job(struct job *j, void *arg)
+{
+	struct run	*r = arg;
+	struct tmpl_opts to;
+	struct doc	*d;
+	struct done	*dn;
+	struct buf	 dep = { NULL, 0, 0 };
+
+	dn = xcalloc(1, sizeof(*dn));
+	j->result = dn;
+	tmpl_opts_defaults(&to);
+	to.params = j->params;
+	to.nparams = j->nparams;
+	to.reg = r->reg;
+	to.fonts = r->fs;
+	to.unsafe = r->o->unsafe;
+	to.roots = r->o->roots;
+	to.nroots = r->o->nroots;
+	to.now = r->o->now;
+	if ((d = tmpl_build(j->tmpl, &to)) == NULL)
+		return;
+	if (j->name != NULL) {
+		free(d->name);
+		d->name = xstrdup(j->name);
+	}
+	if (render(r->o, r->fs, d)) {
+		dn->written = 1;
+		depfile_add(&dep, r->o, d, r->fs, r->fontdir);
+		dn->deps = buf_steal(&dep);
+	}
+	doc_free(d);
+}
+
+/* "briefgen: 3 briefings, 2 written, 1 failed; 1 error, 2 warnings" */
+static void
+summary(const struct opts *o, struct job *jobs, size_t n)
+{
+	struct msgctx	*c = msg_current();
+	size_t		 i, written = 0;
+
+	for (i = 0; i < n; i++) {
+		msg_merge(&jobs[i].ctx);
+		if (jobs[i].result && ((struct done *)jobs[i].result)->written)
+			written++;
+	}
+	if (n < 2 && c->count[MSG_WARNING] + c->count[MSG_ERROR] +
+	    c->count[MSG_SYSERR] == 0)
+		return;
+	if (o->quiet && written == n)
+		return;
+	fprintf(stderr, "briefgen: %zu briefing%s, %zu %s, %zu failed; "
+	    "%zu error%s, %zu warning%s\n", n, n == 1 ? "" : "s", written,
+	    o->cmd == CMD_CHECK ? "checked" : "written", n - written,
+	    c->count[MSG_ERROR] + c->count[MSG_SYSERR],
+	    c->count[MSG_ERROR] + c->count[MSG_SYSERR] == 1 ? "" : "s",
+	    c->count[MSG_WARNING], c->count[MSG_WARNING] == 1 ? "" : "s");
+}
+
 static int
 cmd_build(struct opts *o, int argc, char **argv)
 {
-	struct tmpl_opts  to;
+	struct run	  r;
 	struct fontset	 *fs = NULL;
-	struct dsreg	 *reg = NULL;
-	struct doc	 *d;
+	struct job	 *jobs = NULL;
 	struct buf	  dep = { NULL, 0, 0 };
+	struct done	 *dn;
 	char		 *fontdir;
-	int		  i;
+	size_t		  njobs = 0, i;
 
 	fontdir = find_fonts(o->fontdir);
 	if ((fs = fontset_load(fontdir)) == NULL)
@@ -341,31 +432,35 @@ cmd_build(struct opts *o, int argc, char **argv)
 		    strerror(errno));
 		goto out;
 	}
-	reg = dsreg_new();
-	tmpl_opts_defaults(&to);
-	to.params = o->params;
-	to.nparams = o->nparams;
-	to.reg = reg;
-	to.fonts = fs;
-	to.unsafe = o->unsafe;
-	to.roots = o->roots;
-	to.nroots = o->nroots;
-	to.now = o->now;
-	for (i = 0; i < argc; i++) {
-		if ((d = tmpl_build(argv[i], &to)) == NULL)
-			continue;
-		if (render(o, fs, d) && o->depfile != NULL)
-			depfile_add(&dep, o, d, fontdir);
-		doc_free(d);
+	if (!batch_make(&o->batch, argv, (size_t)argc, o->params,
+	    o->nparams, &jobs, &njobs))
+		goto out;
+	memset(&r, 0, sizeof(r));
+	r.o = o;
+	r.fs = fs;
+	r.reg = dsreg_new();
+	r.fontdir = fontdir;
+	batch_run(&o->batch, jobs, njobs, build_job, &r);
+	for (i = 0; i < njobs; i++) {
+		dn = jobs[i].result;
+		if (dn != NULL && dn->deps != NULL)
+			buf_puts(&dep, dn->deps);
 	}
+	summary(o, jobs, njobs);
 	if (o->depfile != NULL && o->cmd == CMD_BUILD &&
 	    msg_exit_status(NULL) == EXIT_OK &&
 	    !file_write_atomic(o->depfile, dep.data ? dep.data : "", dep.len))
 		msg(MSG_SYSERR, o->depfile, 0, 0, "cannot write: %s",
 		    strerror(errno));
+	dsreg_free(r.reg);
 out:
+	for (i = 0; i < njobs; i++) {
+		if ((dn = jobs[i].result) != NULL)
+			free(dn->deps);
+		free(dn);
+	}
+	batch_free(jobs, njobs);
 	buf_free(&dep);
-	dsreg_free(reg);
 	fontset_free(fs);
 	free(fontdir);
 	return msg_exit_status(NULL);
@@ -405,7 +500,10 @@ enum {
 	OPT_WERROR,
 	OPT_JSON,
 	OPT_ENCODING,
-	OPT_ALLOW
+	OPT_ALLOW,
+	OPT_PARAMS,
+	OPT_NAME,
+	OPT_SHARD
 };
 
 static const struct option longopts[] = {
@@ -422,8 +520,29 @@ static const struct option longopts[] = {
 	{ "json",	no_argument,		NULL, OPT_JSON },
 	{ "encoding",	required_argument,	NULL, OPT_ENCODING },
 	{ "allow",	required_argument,	NULL, OPT_ALLOW },
+	{ "jobs",	required_argument,	NULL, 'j' },
+	{ "params",	required_argument,	NULL, OPT_PARAMS },
+	{ "name",	required_argument,	NULL, OPT_NAME },
+	{ "shard",	required_argument,	NULL, OPT_SHARD },
 	{ NULL,		0,			NULL, 0 }
 };
+
+static int
+parse_jobs(const char *s, unsigned *n)
+{
+	char		*end;
+	unsigned long	 v;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || end == s || *end != '\0' || v < 1 || v > 256) {
+		fprintf(stderr, "briefgen: error: -j wants a number of "
+		    "threads from 1 to 256, not '%s'\n", s);
+		return 0;
+	}
+	*n = (unsigned)v;
+	return 1;
+}
 
 /* Parse the options after the command; return -1 to exit with status. */
 static int
@@ -431,7 +550,7 @@ parse_opts(struct opts *o, int argc, char **argv, int *status)
 {
 	int	 c;
 
-	while ((c = getopt_long(argc, argv, "o:f:D:M:qhV", longopts,
+	while ((c = getopt_long(argc, argv, "o:f:D:M:j:qhV", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'o':
@@ -450,6 +569,27 @@ parse_opts(struct opts *o, int argc, char **argv, int *status)
 			break;
 		case 'q':
 			msg_set_quiet(1);
+			o->quiet = 1;
+			o->batch.progress = 0;
+			break;
+		case 'j':
+			if (!parse_jobs(optarg, &o->batch.jobs))
+				goto usage;
+			break;
+		case OPT_PARAMS:
+			o->batch.paramfile = optarg;
+			break;
+		case OPT_NAME:
+			o->batch.pattern = optarg;
+			break;
+		case OPT_SHARD:
+			if (!batch_parse_shard(optarg, &o->batch.shard_k,
+			    &o->batch.shard_n)) {
+				fprintf(stderr, "briefgen: error: --shard "
+				    "wants K/N with 1 <= K <= N, not '%s'\n",
+				    optarg);
+				goto usage;
+			}
 			break;
 		case 'h':
 			usage(stdout);
@@ -501,6 +641,7 @@ main(int argc, char *argv[])
 	o.outdir = "out";
 	o.formats = OUT_PDF | OUT_HTML;
 	dsopts_defaults(&o.dsopts);
+	batch_opts_defaults(&o.batch);
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;
