@@ -27,15 +27,31 @@ static const char *const reserved[] = {
 	"main", "toc", "toc-title", "sources", NULL
 };
 
+/*
+ * The style settings (docs/pdf.md) the page takes: colours, as CSS
+ * custom properties of the light scheme.  The PDF writer checks their
+ * values; the page uses a good value and quietly keeps its default
+ * for a bad one, so that a mistake is reported once.
+ */
 static const struct {
 	const char	*key;		/* style setting */
 	const char	*var;		/* CSS custom property */
 } colours[] = {
-	{ "accent-color", "--accent" },
-	{ "heading-color", "--heading" },
-	{ "link-color", "--link" },
 	{ "text-color", "--text" },
+	{ "heading-color", "--heading" },
+	{ "accent-color", "--accent" },
+	{ "link-color", "--link" },
+	{ "muted-color", "--muted" },
+	{ "rule-color", "--rule" },
+	{ "callout-background", "--callout-bg" },
+	{ "callout-bar", "--callout-bar" },
+	{ "code-background", "--code-bg" },
+	{ "zebra-color", "--zebra" },
+	{ "table-header-background", "--thead-bg" },
 };
+
+/* Settings for the HTML page alone start with this (docs/html.md). */
+#define HTML_KEY	"html-"
 
 void
 html_opts_defaults(struct html_opts *o)
@@ -603,34 +619,64 @@ blk_code(struct html *h, const struct node *n)
 	buf_puts(h->out, "</code></pre>\n");
 }
 
-/* Headings of the top two levels, as nested lists of links. */
+/* Return 1 for a setting that says no. */
+static int
+off(const char *v)
+{
+	return v != NULL && (strcmp(v, "false") == 0 || strcmp(v, "no") == 0
+	    || strcmp(v, "off") == 0 || strcmp(v, "0") == 0);
+}
+
+/* The value of a style setting, or NULL. */
+static const char *
+setting(const struct html *h, const char *key)
+{
+	const char	*v = NULL;
+	size_t		 i;
+
+	for (i = 0; i < h->doc->nopts; i++)
+		if (strcmp(h->doc->opts[i].key, key) == 0)
+			v = h->doc->opts[i].value;
+	return v;
+}
+
+/*
+ * The table of contents: the body headings down to the depth asked
+ * for (the marker's, else the toc-depth setting, else 2), as nested
+ * lists of links.  A level skipped is not opened empty.
+ */
 static void
-toc(struct html *h)
+toc(struct html *h, const struct node *marker)
 {
 	const struct node *n;
+	const char	*v, *title;
 	char		*plain;
-	int		 depth = 0, d, count = 0;
+	int		 maxd = 2, depth = 0, want;
 
-	for (n = h->doc->root->first; n != NULL; n = n->next)
-		if (n->type == N_HEADING && n->level - h->minlevel < 2)
-			count++;
-	if (count == 0)
-		return;
-	buf_puts(h->out, "<nav class=\"toc\" id=\"toc\" "
-	    "aria-labelledby=\"toc-title\">\n");
-	buf_printf(h->out, "<h2 id=\"toc-title\">%s</h2>\n",
-	    h->words->contents);
+	if (marker != NULL && marker->level > 0)
+		maxd = marker->level;
+	else if ((v = setting(h, "toc-depth")) != NULL && *v >= '1' &&
+	    *v <= '6' && v[1] == '\0')
+		maxd = *v - '0';
+	title = marker != NULL && marker->title != NULL &&
+	    *marker->title != '\0' ? marker->title : h->words->contents;
 	for (n = h->doc->root->first; n != NULL; n = n->next) {
-		if (n->type != N_HEADING || (d = n->level - h->minlevel) >= 2)
+		if (n->type != N_HEADING || n->level - h->minlevel >= maxd)
 			continue;
-		if (depth == 0 || d + 1 > depth) {
-			while (depth < d + 1) {
-				buf_puts(h->out, depth ? "\n<ol>\n" : "<ol>\n");
-				depth++;
-			}
+		if (depth == 0) {
+			buf_puts(h->out, "<nav class=\"toc\" id=\"toc\" "
+			    "aria-labelledby=\"toc-title\">\n");
+			buf_printf(h->out, "<h%d id=\"toc-title\">", h->hbase);
+			puts_esc(h, title);
+			buf_printf(h->out, "</h%d>\n", h->hbase);
+		}
+		want = n->level - h->minlevel + 1;
+		if (want > depth) {
+			buf_puts(h->out, depth > 0 ? "\n<ol>\n" : "<ol>\n");
+			depth++;
 		} else {
 			buf_puts(h->out, "</li>\n");
-			for (; depth > d + 1; depth--)
+			for (; depth > want; depth--)
 				buf_puts(h->out, "</ol></li>\n");
 		}
 		buf_printf(h->out, "<li><a href=\"#%s\">", html_node_id(h, n));
@@ -644,6 +690,8 @@ toc(struct html *h)
 		free(plain);
 		buf_puts(h->out, "</a>");
 	}
+	if (depth == 0)
+		return;
 	buf_puts(h->out, "</li>\n");
 	for (; depth > 1; depth--)
 		buf_puts(h->out, "</ol></li>\n");
@@ -693,10 +741,13 @@ blk(struct html *h, const struct node *n)
 		html_table(h, n);
 		break;
 	case N_TOC:
-		toc(h);
+		toc(h, n);
 		break;
 	case N_SOURCES:
-		html_sources(h, 0);
+		/* With a title, the list is a top-level section. */
+		if (n->title != NULL && n->parent == h->doc->root)
+			sections_close(h, 0);
+		html_sources(h, n->title);
 		break;
 	default:
 		/* Inlines where a block belongs: keep them in a paragraph. */
@@ -729,9 +780,9 @@ hexcolour(const char *s)
 }
 
 /*
- * The style settings the page uses: colours, for the light scheme
- * (and print) only, since the dark scheme needs its own.  A bad value
- * is reported and the default kept.
+ * The colour settings, for the light scheme (and print) only, since
+ * the dark scheme needs its own.  An html- setting the page does not
+ * know is reported (there are none yet; the prefix is kept for them).
  */
 static void
 head_colours(struct html *h)
@@ -742,17 +793,17 @@ head_colours(struct html *h)
 
 	for (i = 0; i < h->doc->nopts; i++) {
 		o = &h->doc->opts[i];
+		if (strncmp(o->key, HTML_KEY, strlen(HTML_KEY)) == 0) {
+			msg(MSG_WARNING, o->file, o->line, o->col, "unknown "
+			    "HTML setting '%s'", o->key);
+			continue;
+		}
 		for (k = 0; k < sizeof(colours) / sizeof(colours[0]); k++)
 			if (strcmp(o->key, colours[k].key) == 0)
 				break;
-		if (k == sizeof(colours) / sizeof(colours[0]))
+		if (k == sizeof(colours) / sizeof(colours[0]) ||
+		    !hexcolour(o->value))
 			continue;
-		if (!hexcolour(o->value)) {
-			msg(MSG_WARNING, o->file, o->line, o->col, "%s: "
-			    "'%s' is not a colour like #1f4e79; default kept",
-			    o->key, o->value);
-			continue;
-		}
 		if (!open)
 			buf_puts(h->out, "@media print, (prefers-color-scheme:"
 			    " light) {\n:root {");
@@ -896,13 +947,13 @@ html_write(const struct doc *d, const struct html_opts *o,
 	buf_printf(out, "<a class=\"skip\" href=\"#main\">%s</a>\n",
 	    h.words->skip);
 	masthead(&h);
-	if (!h.has_toc)
-		toc(&h);
+	if (!h.has_toc && !off(setting(&h, "toc")))
+		toc(&h, NULL);
 	buf_puts(out, "<main id=\"main\">\n");
 	blocks(&h, d->root);
 	sections_close(&h, 0);
 	if (!h.has_sources && d->nsources > 0)
-		html_sources(&h, 1);
+		html_sources(&h, h.words->sources);
 	buf_puts(out, "</main>\n</body>\n</html>\n");
 	ids_free(&h);
 	return h.ok;

@@ -274,19 +274,21 @@ html_figure(struct html *h, const struct node *n)
 	figure_data(h, n);
 }
 
-/* The numbered sources; with heading, as a section of its own. */
+/* The numbered sources; with a heading, as a section of its own. */
 void
-html_sources(struct html *h, int heading)
+html_sources(struct html *h, const char *heading)
 {
 	const struct source *s;
 	size_t		 i;
 
 	if (h->doc->nsources == 0)
 		return;
-	if (heading)
+	if (heading != NULL) {
 		buf_printf(h->out, "<section class=\"sources\">\n"
-		    "<h%d id=\"sources\">%s</h%d>\n", h->hbase,
-		    h->words->sources, h->hbase);
+		    "<h%d id=\"sources\">", h->hbase);
+		puts_esc(h, heading);
+		buf_printf(h->out, "</h%d>\n", h->hbase);
+	}
 	buf_puts(h->out, "<ol class=\"sources\">\n");
 	for (i = 0; i < h->doc->nsources; i++) {
 		s = &h->doc->sources[i];
@@ -306,6 +308,6 @@ html_sources(struct html *h, int heading)
 		buf_puts(h->out, "</li>\n");
 	}
 	buf_puts(h->out, "</ol>\n");
-	if (heading)
+	if (heading != NULL)
 		buf_puts(h->out, "</section>\n");
 }

@@ -133,6 +133,6 @@ void		 html_inlines(struct html *, const struct node *);
 /* Figures, tables and the sources list (html_fig.c). */
 void		 html_figure(struct html *, const struct node *);
 void		 html_table(struct html *, const struct node *);
-void		 html_sources(struct html *, int heading);
+void		 html_sources(struct html *, const char *heading);
 
 #endif /* !HTML_INT_H */

@@ -180,7 +180,8 @@ sample_doc(const char *svg)
 	d->meta.keywords = xstrdup("cobalt, supply, concentration");
 	opt(d, "accent-color", "#7a1f3d");
 	r = d->root;
-	add(r, N_TOC, NULL);
+	n = add(r, N_TOC, NULL);
+	n->title = xstrdup("In this briefing");
 	heading(r, 2, "1", "key-findings", "Key findings");
 	c = add(r, N_CALLOUT, NULL);
 	c->info = xstrdup("key-findings");
@@ -363,7 +364,7 @@ zh_doc(const char *svg)
 	static const double tonnes[] = { 170000, 17000, 8800 };
 	static const char *const heads[] = { "国家", "产量（吨）", "份额" };
 	struct doc	*d;
-	struct node	*r;
+	struct node	*r, *p, *n;
 
 	d = doc_new("zh/cobalt-zh.md");
 	d->meta.title = xstrdup("钴：2023年供应集中度");
@@ -372,13 +373,19 @@ zh_doc(const char *svg)
 	d->meta.summary = xstrdup("刚果（金）占全球钴产量的74%。");
 	r = d->root;
 	heading(r, 1, "1", "要点", "要点");
-	para(r, "三个国家的产量占全球的87.2%。");
+	p = para(r, "三个国家的产量占全球的87.2%。");
+	n = add(p, N_CITE, NULL);
+	n->num = 1;
+	source(d, "usgs", "美国地质调查局，《矿产品摘要2024》。", NULL);
 	heading(r, 1, "2", "生产国", "生产国");
 	heading(r, 2, "2.1", "图表", "图表");
 	figure(r, 1, "fig-1", svg, "2023年钴矿产量", "美国地质调查局",
 	    "条形图", producers(names, tonnes, 3));
 	datatable(r, 1, "tab-1", "各国产量", NULL, NULL,
 	    producers(names, tonnes, 3), heads);
+	heading(r, 3, "2.1.1", "细节", "细节");
+	n = add(r, N_SOURCES, NULL);
+	n->title = xstrdup("参考资料");
 	d->nfigures = 1;
 	d->ntables = 1;
 	return d;

@@ -149,7 +149,9 @@ check_sample(const char *svg)
 	CHECK(count(p, "<section>") == 5 && count(p, "</section>") ==
 	    count(p, "<section") , "sample: one section per heading, all "
 	    "closed");
-	CHECK(strstr(p, "<nav class=\"toc\"") != NULL && strstr(p,
+	CHECK(strstr(p, "<nav class=\"toc\" id=\"toc\" aria-labelledby=\""
+	    "toc-title\">\n<h2 id=\"toc-title\">In this briefing</h2>") !=
+	    NULL && strstr(p,
 	    "<li><a href=\"#table\"><span class=\"num\">2.1</span> The "
 	    "numbers</a></li>") != NULL, "sample: nav contents with "
 	    "numbered entries");
@@ -258,6 +260,13 @@ check_zh(const char *svg)
 	CHECK(strstr(p, "<h2 id=\"x_8981_70b9\">") != NULL &&
 	    strstr(p, "<h3 id=") != NULL, "zh: # headings as h2 under the "
 	    "title, ids made valid");
+	CHECK(strstr(p, "</section>\n</section>\n</section>\n<section class="
+	    "\"sources\">\n<h2 id=\"sources\">参考资料</h2>\n<ol class=\""
+	    "sources\">\n<li id=\"src-1\" value=\"1\">") != NULL,
+	    "zh: a titled sources marker closes the sections and opens its "
+	    "own");
+	CHECK(strstr(p, "细节") != NULL && strstr(p, "<a href=\"#x_7ec6_8282"
+	    "\">") == NULL, "zh: contents stop at depth 2");
 	check_links(p, "zh");
 	free(p);
 }
