@@ -491,13 +491,21 @@ html_inlines(struct html *h, const struct node *n)
 
 static void	 blocks(struct html *, const struct node *);
 
-/* The h level for a body heading. */
+/*
+ * The h level for a body heading: the template's top level is hbase,
+ * and a level the template skips (# then ###) is not skipped on the
+ * page, so the outline a screen reader shows has no holes.
+ */
 static int
-hlevel(const struct html *h, int level)
+hlevel(struct html *h, int level)
 {
 	int	 l = level - h->minlevel + h->hbase;
 
-	return l < 1 ? 1 : l > 6 ? 6 : l;
+	if (l > h->lasth + 1)
+		l = h->lasth + 1;
+	l = l < 1 ? 1 : l > 6 ? 6 : l;
+	h->lasth = l;
+	return l;
 }
 
 static void
@@ -942,6 +950,7 @@ html_write(const struct doc *d, const struct html_opts *o,
 	if (h.minlevel == 0)
 		h.minlevel = 1;
 	h.hbase = d->meta.title != NULL && *d->meta.title != '\0' ? 2 : 1;
+	h.lasth = h.hbase - 1;
 	head(&h);
 	buf_puts(out, "<body>\n");
 	buf_printf(out, "<a class=\"skip\" href=\"#main\">%s</a>\n",

@@ -115,6 +115,7 @@ struct html {
 	size_t			 nused;
 	int			 minlevel;	/* of body headings */
 	int			 hbase;		/* h level of minlevel */
+	int			 lasth;		/* h level of the last heading */
 	int			 sections[8];	/* open section levels */
 	int			 nsections;
 	int			 inlink;	/* inside <a> */
