@@ -748,7 +748,7 @@ toc_walk(struct lctx *ctx, const struct node *n, double x, double w,
 
 	for (c = n->first; c != NULL; c = c->next) {
 		if (c->type == N_HEADING) {
-			if (c->level <= ctx->st->tocdepth) {
+			if (c->level <= ctx->tocdepth) {
 				if (c->id != NULL && *c->id != '\0')
 					id = xasprintf("#%s", c->id);
 				else {
@@ -766,13 +766,17 @@ toc_walk(struct lctx *ctx, const struct node *n, double x, double w,
 	}
 }
 
+/* The contents, where n (a marker, or NULL) says, with its title. */
 static void
-do_toc(struct lctx *ctx, double x, double w)
+do_toc(struct lctx *ctx, const struct node *n, double x, double w)
 {
 	const struct labels	*lb = getlabels(ctx->st);
 	size_t			 count;
 
-	own_heading(ctx, lb->contents, lstr(ctx, "\x01toc", 4), x, w);
+	ctx->tocdepth = n != NULL && n->level > 0 ? n->level :
+	    ctx->st->tocdepth;
+	own_heading(ctx, n != NULL && n->title != NULL && *n->title != '\0' ?
+	    n->title : lb->contents, lstr(ctx, "\x01toc", 4), x, w);
 	/* Headings before the contents count too (outline numbering). */
 	count = 0;
 	toc_walk(ctx, ctx->doc->root, x, w, &count);
@@ -870,9 +874,14 @@ block(struct lctx *ctx, const struct node *n, double x, double w)
 		layout_table(ctx, n, x, w);
 		break;
 	case N_TOC:
-		do_toc(ctx, x, w);
+		do_toc(ctx, n, x, w);
 		break;
 	case N_SOURCES:
+		if (ctx->doc->nsources == 0)
+			break;
+		own_heading(ctx, n->title != NULL && *n->title != '\0' ?
+		    n->title : getlabels(ctx->st)->sources,
+		    lstr(ctx, "\x01sources", 8), x, w);
 		do_sources(ctx, x, w);
 		break;
 	default:
@@ -1019,7 +1028,7 @@ build(struct lctx *ctx)
 		do_cover(ctx);
 	if (st->toc && !has_type(ctx->doc->root, N_TOC) &&
 	    count_type(ctx->doc->root, N_HEADING) >= 2) {
-		do_toc(ctx, x, w);
+		do_toc(ctx, NULL, x, w);
 		ctx->newpage = 1;
 	}
 	blocks(ctx, ctx->doc->root, x, w);
