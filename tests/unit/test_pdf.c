@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "aux.h"
+#include "chart.h"
 #include "doc.h"
 #include "font.h"
 #include "harness.h"
@@ -53,6 +54,30 @@ write_png(const char *path)
 	return ok;
 }
 
+/* A figure drawn by the chart module from the sample table. */
+static struct node *
+real_figure(const struct fontset *fs, const char *type, const char *x,
+    const char *y, int num)
+{
+	struct node	*t = sample_table(0, "t", 8), *n = mk(N_FIGURE);
+	struct chart	*c = chart_new();
+	char		*alt = NULL;
+
+	chart_set(c, "type", type, "t", 1, 1);
+	chart_set(c, "x", x, "t", 1, 1);
+	chart_set(c, "y", y, "t", 1, 1);
+	n->fig = xcalloc(1, sizeof(*n->fig));
+	if (chart_check(c, t->tab->data, "t", 1, 1))
+		n->fig->dl = chart_draw(c, t->tab->data, fs, 0, &alt);
+	n->fig->caption = xasprintf("A %s chart by the chart module", type);
+	n->fig->source = xstrdup("USGS Mineral Commodity Summaries 2024.");
+	n->fig->alt = alt;
+	n->num = num;
+	chart_free(c);
+	node_free(t);
+	return n;
+}
+
 static int
 write_samples(const char *dir, const struct fontset *fs)
 {
@@ -70,6 +95,8 @@ write_samples(const char *dir, const struct fontset *fs)
 	d[1] = sample_zh();
 	d[2] = sample_blocks(path);
 	free(path);
+	node_append(d[2]->root, real_figure(fs, "hbar", "country", "production",
+	    2));
 	for (i = 0; i < 3; i++) {
 		if (!build(d[i], fs, &pdf, &lay))
 			ok = 0;
