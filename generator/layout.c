@@ -666,7 +666,7 @@ do_figure(struct lctx *ctx, const struct node *n, double x, double w)
 		s = body_height(ctx) * 0.7 / dh;
 	vspace(ctx, ctx->st->parskip * 1.8);
 	ctx->anchor = n->id != NULL ? lstr(ctx, n->id, strlen(n->id)) : NULL;
-	it = item_new(ctx, 0);
+	item_new(ctx, 0);
 	b = item_box(ctx, BX_DL);
 	b->x = x + (w - dw * s) / 2;
 	b->w = dw * s;
@@ -714,7 +714,7 @@ toc_entry(struct lctx *ctx, const struct node *h, const char *href, double x,
 	nw = ctx->st->body * 2.6;	/* room for "2.10" */
 	numw = ctx->st->body * 3;	/* room for the page number */
 	vspace(ctx, h->level == 1 ? ctx->st->body * 0.5 : 0);
-	it = item_new(ctx, 0);
+	item_new(ctx, 0);
 	if (h->number != NULL && ctx->st->numbers)
 		text_boxes(ctx, &st, h->number, strlen(h->number), x + ind,
 		    baseline(ctx, st.size, lh));
@@ -958,7 +958,7 @@ do_cover(struct lctx *ctx)
 	const struct style	*st = ctx->st;
 	struct vitem		*it;
 	struct box		*b;
-	double			 y, band = st->page_h * 0.42 - st->mt, tw;
+	double			 y, band = st->page_h * 0.42 - st->mt;
 	char			*t;
 
 	it = item_new(ctx, body_height(ctx));
@@ -975,11 +975,9 @@ do_cover(struct lctx *ctx)
 	b->w = st->page_w * 0.25;
 	b->h = 4;
 	b->color = st->accent;
-	y = cover_text(ctx, m->organisation, FACE_BOLD, st->body * 1.1,
+	cover_text(ctx, m->organisation, FACE_BOLD, st->body * 1.1,
 	    st->cover_fg, 0, 1.3);
-	/* The title sits at the bottom of the band. */
-	tw = st->page_w - st->ml - st->mr;
-	(void)tw;
+	/* The title sits in the lower part of the band. */
 	y = band * 0.38;
 	y += cover_text(ctx, m->title, FACE_BOLD, st->title, st->cover_fg,
 	    y, 1.2);
@@ -1292,7 +1290,7 @@ header_footer(struct lctx *ctx, const int *plain)
 	ts.size = st->small;
 	ts.color = st->muted;
 	for (p = 0; p < l->npages; p++) {
-		if (plain[p])
+		if (plain != NULL && plain[p])
 			continue;
 		if (st->header && m->title != NULL) {
 			t = fit_text(ctx, &ts, m->title, w * 0.62);
