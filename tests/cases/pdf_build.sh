@@ -72,3 +72,13 @@ expect_err "bad page size at its place" "bad.md:4:14: error: bad value 'A3½' fo
 expect_err "out-of-range number at its place" "bad.md:6:11: error: bad value '9' for 'widows'"
 [ -e "$TMP/s/o/bad.pdf" ] && notok "no PDF written for bad settings" ||
 	ok "no PDF written for bad settings"
+
+# Same template, same bytes; the dates are SOURCE_DATE_EPOCH's
+# (tests/run sets 1753401600, 2025-07-25 00:00:00 UTC).
+bg build -f pdf -o "$TMP/again" "$T/blocks.md"
+check "byte-identical PDF from two builds" cmp "$TMP/o/blocks.pdf" "$TMP/again/blocks.pdf"
+pdfinfo "$TMP/o/blocks.pdf" 2>/dev/null | grep -q '^CreationDate: *Fri Jul 25 00:00:00 2025 UTC$' &&
+	ok "the creation date is SOURCE_DATE_EPOCH" || notok "the creation date is SOURCE_DATE_EPOCH"
+SOURCE_DATE_EPOCH=1753488000 bg build -f pdf -o "$TMP/later" "$T/blocks.md"
+pdfinfo "$TMP/later/blocks.pdf" 2>/dev/null | grep -q '^CreationDate: *Sat Jul 26 00:00:00 2025 UTC$' &&
+	ok "and follows it" || notok "the creation date follows SOURCE_DATE_EPOCH"
