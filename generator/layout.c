@@ -684,6 +684,26 @@ do_figure(struct lctx *ctx, const struct node *n, double x, double w)
 	vspace(ctx, ctx->st->parskip * 1.8);
 }
 
+/* The first node of type t in n's subtree, or NULL. */
+static const struct node *
+find_type(const struct node *n, enum ntype t)
+{
+	const struct node	*c, *f;
+
+	if (n->type == t)
+		return n;
+	for (c = n->first; c != NULL; c = c->next)
+		if ((f = find_type(c, t)) != NULL)
+			return f;
+	return NULL;
+}
+
+static int
+has_type(const struct node *n, enum ntype t)
+{
+	return find_type(n, t) != NULL;
+}
+
 /* Page number of an anchor in the previous pass, or 0. */
 static int
 prev_page(const struct lctx *ctx, const char *id)
@@ -771,6 +791,8 @@ static void
 do_toc(struct lctx *ctx, const struct node *n, double x, double w)
 {
 	const struct labels	*lb = getlabels(ctx->st);
+	const struct node	*src;
+	struct node		 fake, txt;
 	size_t			 count;
 
 	ctx->tocdepth = n != NULL && n->level > 0 ? n->level :
@@ -780,6 +802,19 @@ do_toc(struct lctx *ctx, const struct node *n, double x, double w)
 	/* Headings before the contents count too (outline numbering). */
 	count = 0;
 	toc_walk(ctx, ctx->doc->root, x, w, &count);
+	/* The sources, under the title of their marker or the default. */
+	if (ctx->doc->nsources > 0) {
+		memset(&fake, 0, sizeof(fake));
+		memset(&txt, 0, sizeof(txt));
+		fake.type = N_HEADING;
+		fake.level = 1;
+		txt.type = N_TEXT;
+		src = find_type(ctx->doc->root, N_SOURCES);
+		txt.text = (char *)(src != NULL && src->title != NULL &&
+		    *src->title != '\0' ? src->title : lb->sources);
+		fake.first = fake.last = &txt;
+		toc_entry(ctx, &fake, lstr(ctx, "#\x01sources", 9), x, w);
+	}
 	vspace(ctx, ctx->st->parskip * 2);
 }
 
@@ -899,18 +934,6 @@ blocks(struct lctx *ctx, const struct node *n, double x, double w)
 		block(ctx, c, x, w);
 }
 
-static int
-has_type(const struct node *n, enum ntype t)
-{
-	const struct node	*c;
-
-	if (n->type == t)
-		return 1;
-	for (c = n->first; c != NULL; c = c->next)
-		if (has_type(c, t))
-			return 1;
-	return 0;
-}
 
 static size_t
 count_type(const struct node *n, enum ntype t)

@@ -478,7 +478,8 @@ test_sample(void)
 				tocok++;
 		}
 	}
-	CHECK(tocn == 14 && tocok == tocn, "the contents list %zu headings, "
+	CHECK(tocn == 15 && tocok == tocn, "the contents list %zu entries "
+	    "(14 headings and the sources), "
 	    "%zu with the right page", tocn, tocok);
 	CHECK(l->noutline == 16 && l->outline[0].level == 1 &&
 	    strcmp(l->outline[2].title, "1.1 Cobalt") == 0,
