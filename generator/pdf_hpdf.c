@@ -100,6 +100,21 @@ rgb(uint32_t c, int shift)
 	return ((c >> shift) & 0xff) / 255.0;
 }
 
+/* Is the file a TrueType collection (.ttc)?  Its first font is used. */
+static int
+is_collection(const char *path)
+{
+	char	 magic[4];
+	FILE	*f;
+	int	 yes;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return 0;
+	yes = fread(magic, 1, 4, f) == 4 && memcmp(magic, "ttcf", 4) == 0;
+	fclose(f);
+	return yes;
+}
+
 static HPDF_Font
 font_get(struct pdfw *w, enum face f)
 {
@@ -116,7 +131,9 @@ font_get(struct pdfw *w, enum face f)
 		if (w->font[i] != NULL &&
 		    strcmp(fontset_path(w->fs, (enum face)i), path) == 0)
 			return w->font[f] = w->font[i];
-	if ((name = HPDF_LoadTTFontFromFile(w->pdf, path, HPDF_TRUE)) == NULL)
+	if ((name = is_collection(path) ? HPDF_LoadTTFontFromFile2(w->pdf,
+	    path, 0, HPDF_TRUE) : HPDF_LoadTTFontFromFile(w->pdf, path,
+	    HPDF_TRUE)) == NULL)
 		return NULL;
 	w->font[f] = HPDF_GetFont(w->pdf, name, "UTF-8");
 	return w->font[f];
@@ -186,7 +203,9 @@ font_subset(struct pdfw *w, const char *path, const unsigned char *set)
 	}
 	buf_free(&b);
 	if (name == NULL && w->err == 0)
-		name = HPDF_LoadTTFontFromFile(w->pdf, path, HPDF_TRUE);
+		name = is_collection(path) ?
+		    HPDF_LoadTTFontFromFile2(w->pdf, path, 0, HPDF_TRUE) :
+		    HPDF_LoadTTFontFromFile(w->pdf, path, HPDF_TRUE);
 	return name != NULL ? HPDF_GetFont(w->pdf, name, "UTF-8") : NULL;
 }
 

@@ -68,14 +68,19 @@ static int
 ttf_open(struct ttf *t, const unsigned char *d, size_t len)
 {
 	unsigned	 n, i, k;
-	uint32_t	 off, tl;
+	uint32_t	 off, tl, base = 0;
 
 	memset(t, 0, sizeof(*t));
 	t->d = d;
 	t->len = len;
-	if (len < 12 || (u32(d) != 0x00010000 && u32(d) != 0x74727565))
+	/* A collection (.ttc): its first font, as FreeType reads it. */
+	if (len >= 16 && u32(d) == 0x74746366)
+		base = u32(d + 12);
+	if (base > len || len - base < 12 || (u32(d + base) != 0x00010000 &&
+	    u32(d + base) != 0x74727565))
 		return 0;
-	if ((n = u16(d + 4)) > MAX_TABLES || 12 + 16 * (size_t)n > len)
+	d += base;
+	if ((n = u16(d + 4)) > MAX_TABLES || base + 12 + 16 * (size_t)n > len)
 		return 0;
 	for (i = 0; i < n; i++) {
 		off = u32(d + 12 + 16 * i + 8);
@@ -84,7 +89,7 @@ ttf_open(struct ttf *t, const unsigned char *d, size_t len)
 			return 0;
 		for (k = 0; k < 10; k++)
 			if (memcmp(d + 12 + 16 * i, tags[k], 4) == 0) {
-				t->tab[k] = d + off;
+				t->tab[k] = t->d + off;
 				t->tlen[k] = tl;
 			}
 	}
