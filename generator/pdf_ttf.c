@@ -407,7 +407,8 @@ ttf_subset(const char *path, const unsigned char *cps, struct buf *out)
 	old = xcalloc(t.nglyphs + 1, sizeof(unsigned));
 	newid = xcalloc(t.nglyphs, sizeof(unsigned));
 	old[0] = 0;	/* .notdef stays glyph 0 */
-	for (c = 0; c < 0x10000; c++) {
+	/* U+FFFF is not a character, and ends the cmap's last segment. */
+	for (c = 0; c < 0xFFFF; c++) {
 		if (!(cps[c >> 3] & (1 << (c & 7))))
 			continue;
 		if ((g = glyph_of(cm, cmlen, fmt, c)) == 0 || g >= t.nglyphs)
