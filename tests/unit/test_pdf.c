@@ -230,6 +230,48 @@ test_subset(const struct fontset *fs)
 }
 
 /*
+ * Broken fonts are refused, not read out of bounds (the sanitizer
+ * build checks): truncated files and scrambled table directories.
+ */
+static void
+test_subset_bad(const struct fontset *fs)
+{
+	unsigned char	 set[TTF_CPSET_BYTES];
+	struct buf	 f = { NULL, 0, 0 }, out = { NULL, 0, 0 };
+	char		 path[] = "/tmp/test-pdf-font-XXXXXX";
+	size_t		 cut, k, ok = 0, n = 0;
+	int		 fd;
+	unsigned	 seed = 1;
+
+	memset(set, 0xff, sizeof(set));
+	if (!file_read(fontset_path(fs, FACE_REGULAR), &f) ||
+	    (fd = mkstemp(path)) < 0)
+		return;
+	close(fd);
+	for (k = 0; k < 40; k++, n++) {
+		cut = k < 20 ? f.len * k / 20 : f.len;
+		if (k > 20) {	/* scramble a byte of the directory */
+			seed = seed * 1103515245 + 12345;
+			f.data[12 + (seed >> 8) % (16 * 15)] ^= (char)(seed >> 16);
+		}
+		file_write_atomic(path, f.data, cut);
+		buf_reset(&out);
+		if (ttf_subset(path, set, &out)) {
+			ok++;
+			CHECK(k >= 20, "a font cut at %zu of %zu bytes is refused",
+			    cut, f.len);
+		}
+		if (k == 20)
+			CHECK(ok == 1, "the intact font subsets");
+	}
+	CHECK(n == 40, "39 broken fonts tried without a crash (%zu of the "
+	    "scrambled ones still subset)", ok - 1);
+	unlink(path);
+	buf_free(&f);
+	buf_free(&out);
+}
+
+/*
  * libharu 2.3.0 failed with HPDF_INVALID_OBJECT on this document: the
  * font program it rebuilt for the footer ("Page 1 of 1") was exactly
  * 16384 bytes, and it seeks past the end when 'prep' is missing.
@@ -265,6 +307,7 @@ main(int argc, char *argv[])
 		return ok ? 0 : 1;
 	}
 	test_subset(fs);
+	test_subset_bad(fs);
 	test_4096(fs);
 	d = sample_doc();
 	CHECK(build(d, fs, &a, NULL), "the sample briefing is written");
