@@ -64,7 +64,7 @@ bar_data(struct cctx *ctx, const size_t *rows, size_t n, struct bars *b)
 	b->stacked = ctx->c->stack != STACK_NONE;
 	b->percent = ctx->c->stack == STACK_PERCENT;
 	if (!cdata_build(ctx, rows, n, ctx->col.x, ctx->col.series,
-	    ctx->col.y, ctx->col.ny, &b->d))
+	    ctx->col.y, ctx->col.ny, CHART_MAXSER, &b->d))
 		return 0;
 	cdata_sort(ctx, &b->d);
 	for (c = 0; c < b->d.ncat; c++) {
@@ -310,6 +310,9 @@ layout_h(struct cctx *ctx, struct bars *b, struct rect r, int values,
 			if (b->cat[c].w > left)
 				left = b->cat[c].w;
 		}
+	/* Small multiples on one scale: the same plot width in each. */
+	if (ctx->panel && ctx->hasdomain)
+		left = r.w * 0.32;
 	left += 6;
 	b->plot.x = r.x + left;
 	b->plot.w = r.w - left - (values ? valw + 4 : 4);
@@ -348,6 +351,24 @@ values_width(const struct cctx *ctx, const struct bars *b)
 	}
 	buf_free(&s);
 	return max;
+}
+
+/*
+ * Room for value labels right of horizontal bars: in small multiples
+ * on one scale, the same in every panel (that of the largest value).
+ */
+static double
+values_room(const struct cctx *ctx, const struct bars *b)
+{
+	struct buf	 s = { NULL, 0, 0 };
+	double		 w = values_width(ctx, b);
+
+	if (ctx->panel && ctx->hasdomain) {
+		fmt_num(&s, ctx->dom1, &b->lf);
+		w = fmax(w, ct_width(ctx, FACE_BOLD, FS_LABEL, s.data));
+	}
+	buf_free(&s);
+	return w;
 }
 
 /* Thin out horizontal ticks until their labels do not touch. */
@@ -668,7 +689,7 @@ bar_draw(struct cctx *ctx, const size_t *rows, size_t n, struct rect r)
 		goto out;
 	}
 	/* Horizontal: value labels beside the bars if they fit, else an axis. */
-	if (b.horiz && !(layout_h(ctx, &b, r, 1, values_width(ctx, &b)) &&
+	if (b.horiz && !(layout_h(ctx, &b, r, 1, values_room(ctx, &b)) &&
 	    hvalues_fit(ctx, &b)) && !layout_h(ctx, &b, r, 0, 0)) {
 		too_dense(ctx, &b, "taller");
 		goto out;
@@ -703,6 +724,7 @@ bar_legend(struct cctx *ctx, const size_t *rows, size_t n, struct legend *lg)
 
 	memset(&b, 0, sizeof(b));
 	memset(&tmp.left, 0, sizeof(tmp.left));
+	tmp.quiet = 1;
 	if (!bar_data(&tmp, rows, n, &b))
 		return 0;
 	buf_free(&tmp.left);
@@ -725,7 +747,7 @@ bar_domain(struct cctx *ctx, const size_t *rows, size_t n)
 
 	memset(&b, 0, sizeof(b));
 	memset(&tmp.left, 0, sizeof(tmp.left));
-	tmp.panel = 1;
+	tmp.quiet = 1;
 	if (!bar_data(&tmp, rows, n, &b))
 		return 0;
 	buf_free(&tmp.left);
@@ -743,7 +765,7 @@ bar_alt(struct cctx *ctx, const size_t *rows, size_t n, struct buf *out)
 
 	memset(&b, 0, sizeof(b));
 	memset(&tmp.left, 0, sizeof(tmp.left));
-	tmp.panel = 1;
+	tmp.quiet = 1;
 	if (!bar_data(&tmp, rows, n, &b))
 		return;
 	buf_free(&tmp.left);

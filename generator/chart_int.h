@@ -230,6 +230,8 @@ struct cctx {
 	size_t			 nleft;
 	int			 framed;
 	int			 panel;		/* drawing a small multiple */
+	int			 quiet;		/* reading data again: no notes */
+	const char		*panelname;	/* facet value, for notes */
 	/* Shared by the panels of small multiples. */
 	int			 hasdomain;
 	double			 dom0, dom1;	/* value domain */
@@ -347,7 +349,7 @@ double	 luminance(uint32_t);
 /* chart_data.c */
 int	 cdata_build(struct cctx *, const size_t *rows, size_t nrows,
 	    long catcol, long sercol, const long *ycols, size_t ny,
-	    struct cdata *);
+	    size_t maxser, struct cdata *);
 void	 cdata_free(struct cdata *);
 void	 cdata_sort(struct cctx *, struct cdata *);
 double	 cdata_total(const struct cdata *, size_t cat);
@@ -398,6 +400,8 @@ int	 facet_draw(struct cctx *, const struct ckind *, struct rect);
 /* chart_alt.c */
 void	 alt_begin(struct cctx *, const char *what, struct buf *);
 void	 alt_list(struct cctx *, const struct cdata *, size_t ser,
+	    struct buf *);
+void	 alt_row(struct cctx *, const struct cdata *, size_t cat,
 	    struct buf *);
 
 #endif /* !CHART_INT_H */

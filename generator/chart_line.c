@@ -86,7 +86,7 @@ line_data(struct cctx *ctx, const size_t *rows, size_t n, struct lines *l)
 	size_t		 c, s;
 
 	if (!cdata_build(ctx, rows, n, ctx->col.x, ctx->col.series,
-	    ctx->col.y, ctx->col.ny, &l->d))
+	    ctx->col.y, ctx->col.ny, CHART_MAXSER, &l->d))
 		return 0;
 	t = table_coltype(ctx->t, (size_t)ctx->col.x);
 	l->numeric = l->d.catnum;
@@ -471,6 +471,7 @@ line_legend(struct cctx *ctx, const size_t *rows, size_t n,
 
 	memset(&l, 0, sizeof(l));
 	memset(&tmp.left, 0, sizeof(tmp.left));
+	tmp.quiet = 1;
 	if (!line_data(&tmp, rows, n, &l))
 		return 0;
 	buf_free(&tmp.left);
@@ -493,7 +494,7 @@ line_domain(struct cctx *ctx, const size_t *rows, size_t n)
 
 	memset(&l, 0, sizeof(l));
 	memset(&tmp.left, 0, sizeof(tmp.left));
-	tmp.panel = 1;
+	tmp.quiet = 1;
 	if (!line_data(&tmp, rows, n, &l))
 		return 0;
 	buf_free(&tmp.left);
@@ -512,7 +513,7 @@ line_alt(struct cctx *ctx, const size_t *rows, size_t n, struct buf *out)
 
 	memset(&l, 0, sizeof(l));
 	memset(&tmp.left, 0, sizeof(tmp.left));
-	tmp.panel = 1;
+	tmp.quiet = 1;
 	if (!line_data(&tmp, rows, n, &l))
 		return;
 	buf_free(&tmp.left);

@@ -420,7 +420,7 @@ scat_legend(struct cctx *ctx, const size_t *rows, size_t n,
 
 	memset(&s, 0, sizeof(s));
 	memset(&tmp.left, 0, sizeof(tmp.left));
-	tmp.panel = 1;
+	tmp.quiet = 1;
 	if (!cpoints_build(&tmp, rows, n, &s.p))
 		return 0;
 	buf_free(&tmp.left);
@@ -438,7 +438,7 @@ scat_domain(struct cctx *ctx, const size_t *rows, size_t n)
 
 	memset(&s, 0, sizeof(s));
 	memset(&tmp.left, 0, sizeof(tmp.left));
-	tmp.panel = 1;
+	tmp.quiet = 1;
 	tmp.hasdomain = 0;
 	if (!cpoints_build(&tmp, rows, n, &s.p))
 		return 0;
@@ -460,7 +460,7 @@ scat_alt(struct cctx *ctx, const size_t *rows, size_t n, struct buf *out)
 
 	memset(&s, 0, sizeof(s));
 	memset(&tmp.left, 0, sizeof(tmp.left));
-	tmp.panel = 1;
+	tmp.quiet = 1;
 	if (!cpoints_build(&tmp, rows, n, &s.p))
 		return;
 	buf_free(&tmp.left);
