@@ -35,7 +35,8 @@ struct bars {
 	double		 band;		/* per category */
 	int		 axis;		/* draw the value axis */
 	char		*title;		/* value axis title */
-	struct tfit	*cat;		/* category labels, fitted */
+	struct tfit	*cat;		/* category labels, fitted (hbar) */
+	struct catrow	 row;		/* category labels (bar) */
 };
 
 static uint32_t
@@ -190,16 +191,16 @@ free_cats(struct bars *b)
  * them fit; return the largest height (or, wide, width).
  */
 static double
-fit_cats(const struct cctx *ctx, struct bars *b, double maxw,
+fit_cats(const struct cctx *ctx, struct bars *b, double start, double maxw,
     size_t maxlines, int wide)
 {
 	size_t	 i;
-	double	 max = 0, size = FS_TICK;
+	double	 max = 0, size = start;
 
 	free_cats(b);
 	b->cat = xcalloc(b->d.ncat, sizeof(*b->cat));
 	for (i = 0; i < b->d.ncat; i++) {
-		(void)ct_fit(ctx, FACE_REGULAR, FS_TICK, FS_MIN, b->d.cat[i],
+		(void)ct_fit(ctx, FACE_REGULAR, start, FS_MIN, b->d.cat[i],
 		    maxw, maxlines, &b->cat[i]);
 		if (b->cat[i].size < size)
 			size = b->cat[i].size;
@@ -275,7 +276,9 @@ layout_v(struct cctx *ctx, struct bars *b, struct rect r)
 		b->band = b->plot.w / (double)b->d.ncat;
 		if (b->band < 5 || b->plot.h < 20)
 			return 0;
-		nch = fit_cats(ctx, b, b->band - 3, 3, 0);
+		catrow_free(&b->row);
+		nch = catrow_fit(ctx, b->d.cat, b->d.ncat, b->band, 3, 0,
+		    r.x + r.w - b->plot.x - b->plot.w, &b->row);
 		if (nch == ch)
 			break;
 		ch = nch;
@@ -288,7 +291,7 @@ static int
 layout_h(struct cctx *ctx, struct bars *b, struct rect r, int values,
     double valw)
 {
-	double	 top, left, bottom;
+	double	 top, left, bottom, size;
 	size_t	 c, lines;
 
 	top = r.y + title_height(ctx, b, r);
@@ -299,17 +302,14 @@ layout_h(struct cctx *ctx, struct bars *b, struct rect r, int values,
 	b->band = b->plot.h / (double)b->d.ncat;
 	if (b->band < ct_lineh(FS_MIN) || b->plot.h < 20)
 		return 0;
+	/* Two lines where the band has room, else one, small enough. */
 	lines = b->band >= CT_LEADING * FS_TICK + ct_lineh(FS_TICK) ? 2 : 1;
-	left = fit_cats(ctx, b, r.w * 0.32, lines, 1);
-	/* A label taller than its band gets one line, smaller. */
+	size = lines == 2 ? FS_TICK : fmin(FS_TICK,
+	    floor(b->band / (CT_ASC + CT_DESC) * 2) / 2);
+	left = fit_cats(ctx, b, size, r.w * 0.32, lines, 1);
 	for (c = 0; c < b->d.ncat; c++)
-		if (b->cat[c].h > b->band) {
-			tfit_free(&b->cat[c]);
-			(void)ct_fit(ctx, FACE_REGULAR, FS_TICK, FS_MIN,
-			    b->d.cat[c], r.w * 0.32, 1, &b->cat[c]);
-			if (b->cat[c].w > left)
-				left = b->cat[c].w;
-		}
+		if (b->cat[c].h > b->band + 1e-9)
+			return 0;
 	/* Small multiples on one scale: the same plot width in each. */
 	if (ctx->panel && ctx->hasdomain)
 		left = r.w * 0.32;
@@ -424,16 +424,13 @@ draw_cats(struct cctx *ctx, struct bars *b)
 	double	 mid;
 
 	dl_group(ctx->dl, "categories");
-	for (c = 0; c < b->d.ncat; c++) {
-		mid = (b->horiz ? b->plot.y : b->plot.x) + (c + 0.5) * b->band;
-		if (b->horiz)
-			(void)ct_block(ctx, &b->cat[c], b->plot.x - 6,
-			    mid - b->cat[c].h / 2, AN_RIGHT, FACE_REGULAR,
-			    COL_TEXT);
-		else
-			(void)ct_block(ctx, &b->cat[c], mid,
-			    b->plot.y + b->plot.h + 4, AN_CENTER, FACE_REGULAR,
-			    COL_TEXT);
+	if (!b->horiz)
+		catrow_draw(ctx, &b->row, b->plot.x, b->band,
+		    b->plot.y + b->plot.h, 0);
+	for (c = 0; b->horiz && c < b->d.ncat; c++) {
+		mid = b->plot.y + (c + 0.5) * b->band;
+		(void)ct_block(ctx, &b->cat[c], b->plot.x - 6,
+		    mid - b->cat[c].h / 2, AN_RIGHT, FACE_REGULAR, COL_TEXT);
 	}
 	dl_endgroup(ctx->dl);
 }
@@ -659,6 +656,7 @@ static void
 bars_free(struct bars *b)
 {
 	free_cats(b);
+	catrow_free(&b->row);
 	free(b->title);
 	cdata_free(&b->d);
 }
@@ -694,8 +692,13 @@ bar_draw(struct cctx *ctx, const size_t *rows, size_t n, struct rect r)
 		too_dense(ctx, &b, "taller");
 		goto out;
 	}
-	if (b.horiz && b.axis)
+	if (b.horiz && b.axis) {
 		hticks_fit(ctx, &b);
+		/* The last tick label is centred on the right edge. */
+		b.plot.w -= tick_width(ctx, &b) / 2;
+		bar_ticks(ctx, &b, b.t.n);
+		hticks_fit(ctx, &b);
+	}
 	if (b.horiz) {
 		r.w -= b.plot.x - r.x;
 		r.x = b.plot.x;

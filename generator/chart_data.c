@@ -123,6 +123,19 @@ note_missing(struct cctx *ctx, const struct cval *v, const char *what)
 	ctx->nleft++;
 }
 
+/* Record a mark drawn without its label, for the note. */
+void
+note_nolabel(struct cctx *ctx, const char *what)
+{
+	if (what == NULL || *what == '\0' || ctx->quiet)
+		return;
+	if (ctx->nnolabel < 12)
+		buf_printf(&ctx->nolabel, "%s%s%s%s", ctx->nnolabel ? "; " : "",
+		    ctx->panelname ? ctx->panelname : "",
+		    ctx->panelname ? ": " : "", what);
+	ctx->nnolabel++;
+}
+
 static void
 setval(struct cval *d, const struct value *v)
 {
@@ -186,9 +199,12 @@ too_many(struct cctx *ctx, const char *what, size_t max, long col)
 static char *
 colseries(const struct table *t, long col)
 {
+	const char *name;
 	char	*s, *p;
 
-	s = xstrdup(table_colname(t, (size_t)col));
+	if ((name = table_colalias(t, (size_t)col)) == NULL)
+		name = table_colname(t, (size_t)col);
+	s = xstrdup(name);
 	for (p = s; *p; p++)
 		if (*p == '_')
 			*p = ' ';
@@ -267,8 +283,9 @@ cdata_build(struct cctx *ctx, const size_t *rows, size_t nrows,
 		cell_label(t, rows[r], catcol, &b);
 		ci = intern(&d->cat, &d->ncat, CHART_MAXCAT, b.data ? b.data :
 		    "");
-		if (d->catnum && V_HASNUM(table_get(t, rows[r],
-		    (size_t)catcol)->kind))
+		if (d->catnum && (V_HASNUM(table_get(t, rows[r],
+		    (size_t)catcol)->kind) || (d->catdate && table_get(t,
+		    rows[r], (size_t)catcol)->kind == V_TEXT)))
 			d->catx[ci] = table_get(t, rows[r], (size_t)catcol)->num;
 		if (sercol >= 0) {
 			buf_reset(&b);
@@ -423,6 +440,12 @@ cellval(const struct table *t, size_t row, long col, struct cval *out)
 		return;
 	}
 	setval(out, table_get(t, row, (size_t)col));
+	/* A date is text with its day number beside it. */
+	if (table_coltype(t, (size_t)col) == CT_DATE &&
+	    table_get(t, row, (size_t)col)->kind == V_TEXT) {
+		out->kind = V_NUM;
+		out->v = table_get(t, row, (size_t)col)->num;
+	}
 }
 
 /*

@@ -33,7 +33,8 @@ struct heat {
 	int		 log;
 	struct rect	 grid;
 	double		 cw, ch;	/* cell size */
-	struct tfit	*col, *row;
+	struct tfit	*row;
+	struct catrow	 cols;
 };
 
 /* Position of v on the ramp, 0..1. */
@@ -71,6 +72,54 @@ ramp(double t)
 	return out;
 }
 
+struct colkey {
+	double	 total;
+	size_t	 i;
+};
+
+static int
+bytotal(const void *a, const void *b)
+{
+	const struct colkey *x = a, *y = b;
+
+	if (x->total != y->total)
+		return x->total > y->total ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Columns in order of their totals, largest first (sort: desc/asc). */
+static void
+sort_columns(struct heat *h, int asc)
+{
+	struct colkey	*k;
+	struct cval	*v;
+	char		**ser;
+	size_t		 r, c, n = h->d.nser;
+
+	k = xcalloc(n + 1, sizeof(*k));
+	for (c = 0; c < n; c++) {
+		k[c].i = c;
+		for (r = 0; r < h->d.ncat; r++)
+			if (cval_usable(&CV(&h->d, r, c)))
+				k[c].total += CV(&h->d, r, c).v;
+		if (asc)
+			k[c].total = -k[c].total;
+	}
+	qsort(k, n, sizeof(*k), bytotal);
+	ser = xcalloc(n + 1, sizeof(*ser));
+	v = xcalloc(h->d.ncat * n + 1, sizeof(*v));
+	for (c = 0; c < n; c++) {
+		ser[c] = h->d.ser[k[c].i];
+		for (r = 0; r < h->d.ncat; r++)
+			v[r * n + c] = CV(&h->d, r, k[c].i);
+	}
+	free(h->d.ser);
+	free(h->d.v);
+	h->d.ser = ser;
+	h->d.v = v;
+	free(k);
+}
+
 static int
 heat_data(struct cctx *ctx, const size_t *rows, size_t n, struct heat *h)
 {
@@ -83,6 +132,8 @@ heat_data(struct cctx *ctx, const size_t *rows, size_t n, struct heat *h)
 	    HM_MAXCOL, &h->d))
 		return 0;
 	cdata_sort(ctx, &h->d);
+	if (ctx->c->sort == SORT_DESC || ctx->c->sort == SORT_ASC)
+		sort_columns(h, ctx->c->sort == SORT_ASC);
 	h->log = ctx->c->logcolor;
 	h->lo = INFINITY;
 	h->hi = -INFINITY;
@@ -114,11 +165,9 @@ heat_free(struct heat *h)
 {
 	size_t	 i;
 
-	for (i = 0; h->col != NULL && i < h->d.nser; i++)
-		tfit_free(&h->col[i]);
+	catrow_free(&h->cols);
 	for (i = 0; h->row != NULL && i < h->d.ncat; i++)
 		tfit_free(&h->row[i]);
-	free(h->col);
 	free(h->row);
 	cdata_free(&h->d);
 }
@@ -126,13 +175,13 @@ heat_free(struct heat *h)
 /* Fit labels at one size, the largest at which all of them fit. */
 static double
 fit_all(const struct cctx *ctx, char **s, size_t n, double maxw,
-    size_t lines, struct tfit *t, int wide)
+    size_t lines, struct tfit *t, int wide, double start)
 {
 	size_t	 i;
-	double	 size = FS_TICK, max = 0;
+	double	 size = start, max = 0;
 
 	for (i = 0; i < n; i++) {
-		(void)ct_fit(ctx, FACE_REGULAR, FS_TICK, FS_MIN, s[i], maxw,
+		(void)ct_fit(ctx, FACE_REGULAR, start, FS_MIN, s[i], maxw,
 		    lines, &t[i]);
 		size = fmin(size, t[i].size);
 	}
@@ -157,21 +206,32 @@ static int
 layout(struct cctx *ctx, struct heat *h, struct rect r)
 {
 	double	 left, top;
+	size_t	 i;
 
 	h->row = xcalloc(h->d.ncat + 1, sizeof(*h->row));
-	h->col = xcalloc(h->d.nser + 1, sizeof(*h->col));
-	left = fit_all(ctx, h->d.cat, h->d.ncat, r.w * 0.28, 1, h->row, 1) + 6;
+	left = fit_all(ctx, h->d.cat, h->d.ncat, r.w * 0.28, 1, h->row, 1,
+	    FS_TICK) + 6;
 	h->cw = (r.w - left) / (double)h->d.nser;
 	if (h->cw < 10)
 		return 0;
-	top = fit_all(ctx, h->d.ser, h->d.nser, h->cw - 2, 3, h->col, 0) + 5;
+	top = catrow_fit(ctx, h->d.ser, h->d.nser, h->cw, 3, 0, 0, &h->cols) +
+	    5;
 	h->grid.x = r.x + left;
 	h->grid.y = r.y + top;
 	h->grid.w = h->cw * (double)h->d.nser;
 	h->grid.h = r.h - top - legend_h();
 	h->ch = fmin(h->grid.h / (double)h->d.ncat, 28);
 	h->grid.h = h->ch * (double)h->d.ncat;
-	return h->ch >= ct_lineh(FS_MIN);
+	if (h->ch < ct_lineh(FS_MIN))
+		return 0;
+	/* Rows thinner than a line of labels: smaller labels. */
+	if (h->ch < ct_lineh(FS_TICK)) {
+		for (i = 0; i < h->d.ncat; i++)
+			tfit_free(&h->row[i]);
+		(void)fit_all(ctx, h->d.cat, h->d.ncat, r.w * 0.28, 1, h->row,
+		    1, floor(h->ch / (CT_ASC + CT_DESC) * 2) / 2);
+	}
+	return 1;
 }
 
 /* Hatching for a missing value: the cell says it is not a zero. */
@@ -263,10 +323,7 @@ labels(struct cctx *ctx, struct heat *h)
 	size_t	 i;
 
 	dl_group(ctx->dl, "labels");
-	for (i = 0; i < h->d.nser; i++)
-		(void)ct_block(ctx, &h->col[i], h->grid.x + ((double)i + 0.5) *
-		    h->cw, h->grid.y - 5 - h->col[i].h, AN_CENTER, FACE_REGULAR,
-		    COL_TEXT);
+	catrow_draw(ctx, &h->cols, h->grid.x, h->cw, h->grid.y, 1);
 	for (i = 0; i < h->d.ncat; i++)
 		(void)ct_block(ctx, &h->row[i], h->grid.x - 6, h->grid.y +
 		    ((double)i + 0.5) * h->ch - h->row[i].h / 2, AN_RIGHT,
@@ -304,7 +361,7 @@ scalebar(struct cctx *ctx, struct heat *h, struct rect r)
 	buf_reset(&b);
 	buf_puts(&b, h->log ? "log scale" : "");
 	if (b.len > 0 && x + w + 8 + ct_width(ctx, FACE_ITALIC, FS_TICK,
-	    b.data) <= h->grid.x + r.w)
+	    b.data) <= r.x + r.w)
 		ct_text(ctx, x + w + 8, y + 7, AN_LEFT, FACE_ITALIC, FS_TICK,
 		    COL_MUTED, b.data);
 	dl_endgroup(ctx->dl);

@@ -280,13 +280,12 @@ layout(struct cctx *ctx, struct lines *l, struct rect r)
 		for (;;) {
 			xticks(ctx, l, maxn);
 			if (maxn <= 2 || ticks_apart(ctx, &l->xt, &l->xf,
-			    l->plot.w, l->x0, l->x1))
+			    l->plot.w, l->x0, l->x1, 0))
 				break;
 			maxn--;
 		}
-		/* The last x label is centred on the right edge. */
-		half = l->xt.n ? ct_width(ctx, FACE_REGULAR, FS_TICK, "0000") /
-		    2 : 0;
+		/* The last x label may be centred on the right edge. */
+		half = l->xt.n ? ticks_width(ctx, &l->xt, &l->xf) / 2 + 1 : 0;
 		if (right >= half)
 			break;
 		right = half;

@@ -137,7 +137,7 @@ axis(struct cctx *ctx, struct tl *t, struct rect r)
 				t->t.v[k++] = t->t.v[i];
 		t->t.n = k;
 		if (maxn <= 2 || ticks_apart(ctx, &t->t, &t->f, t->axis.w,
-		    t->x0, t->x1))
+		    t->x0, t->x1, 1))
 			break;
 	}
 }
@@ -148,7 +148,7 @@ draw_axis(struct cctx *ctx, struct tl *t)
 {
 	struct buf	 b = { NULL, 0, 0 };
 	size_t		 i;
-	double		 x, w, top = t->axis.y - BAND / 2;
+	double		 x, w, top = t->axis.y - BAND / 2, last = -INFINITY;
 
 	dl_group(ctx->dl, "axis");
 	dl_rect(ctx->dl, t->axis.x, top, t->axis.w, BAND);
@@ -162,9 +162,11 @@ draw_axis(struct cctx *ctx, struct tl *t)
 		tick_label(&t->t, i, &t->f, &b);
 		/* The label starts at its tick, inside the period it names. */
 		w = ct_width(ctx, FACE_REGULAR, FS_TICK, b.data);
-		if (x + 3 + w <= t->axis.x + t->axis.w)
+		if (x + 3 + w <= t->axis.x + t->axis.w && x + 3 >= last + 4) {
 			ct_text(ctx, x + 3, t->axis.y + 0.35 * FS_TICK, AN_LEFT,
 			    FACE_REGULAR, FS_TICK, COL_MUTED, b.data);
+			last = x + 3 + w;
+		}
 	}
 	dl_endgroup(ctx->dl);
 	buf_free(&b);
@@ -302,12 +304,18 @@ event(struct cctx *ctx, struct tl *t, const struct cpoint *q, struct rect r)
 	}
 	if (e.date == NULL || !place(ctx, t, &e, r)) {
 		/* No label: the dot sits on the band's edge. */
+		if (e.date != NULL) {
+			date_text(ctx, t, q->x.v, &b);
+			buf_printf(&b, " %s", q->label);
+			note_nolabel(ctx, b.data);
+		}
 		dl_arc(ctx->dl, x, t->axis.y - BAND / 2, TL_DOT, 0, 2 * M_PI);
 		dl_close(ctx->dl);
 		dl_fill(ctx->dl, col, 1);
 	}
 	tfit_free(&e.f);
 	free(e.date);
+	buf_free(&b);
 }
 
 /* Would the label of q, hanging right, leave the frame? */
