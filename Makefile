@@ -66,6 +66,18 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIBOBJS)
 
 units: $(UNIT_BINS)
 
+# The chart gallery: every kind of chart from the data in datasets/,
+# as SVG and PNG, and all of them in one PDF and one HTML page
+# (docs/gallery/).  bench/chartgallery -n N also times them.
+$(BUILD)/bench/chartgallery: bench/chartgallery.c $(LIBOBJS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(DEFS) $(CFLAGS) $(WARN) $(PKG_CFLAGS) \
+	    -Igenerator $(LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
+
+.PHONY: gallery
+gallery: $(BUILD)/bench/chartgallery
+	$(BUILD)/bench/chartgallery -o docs/gallery
+
 # The HTML style sheet is compiled in; generator/html_css.c is made
 # from it (and committed, so a build needs only a C compiler).
 HTML_CSS  = templates/html/base.css templates/html/dark.css \

@@ -117,7 +117,7 @@ chart_new(void)
 
 	c = xcalloc(1, sizeof(*c));
 	c->kind = CK_BAR;
-	c->width = 480;
+	c->width = 456;		/* the text width of an A4 page */
 	c->height = 300;
 	c->ymin = c->ymax = c->xmin = c->xmax = NAN;
 	c->projection = c->quadx = c->quady = NAN;
@@ -750,6 +750,7 @@ ctx_free(struct cctx *ctx)
 	boxes_free(&ctx->text);
 	boxes_free(&ctx->marks);
 	buf_free(&ctx->left);
+	buf_free(&ctx->nolabel);
 }
 
 /*
@@ -827,7 +828,8 @@ chart_draw(const struct chart *c, const struct table *t,
 		memset(&ctx.text, 0, sizeof(ctx.text));
 		memset(&ctx.marks, 0, sizeof(ctx.marks));
 		memset(&ctx.left, 0, sizeof(ctx.left));
-		ctx.nleft = 0;
+		memset(&ctx.nolabel, 0, sizeof(ctx.nolabel));
+		ctx.nleft = ctx.nnolabel = 0;
 		ctx.notes = 0;
 		ctx.dl = dl = dl_new(c->width, c->height);
 		dl_rect(dl, 0, 0, c->width, c->height);

@@ -51,3 +51,18 @@ alt_list(struct cctx *ctx, const struct cdata *d, size_t ser, struct buf *b)
 	if (d->ncat > 0)
 		buf_puts(b, ".");
 }
+
+/* The cells of one category that have data: "Japan 120, Korea 80". */
+void
+alt_row(struct cctx *ctx, const struct cdata *d, size_t c, struct buf *b)
+{
+	size_t	 s, k = 0;
+
+	for (s = 0; s < d->nser; s++) {
+		if (CV(d, c, s).absent)
+			continue;
+		buf_printf(b, "%s%s ", k++ ? ", " : "", d->ser[s]);
+		value_text(ctx, &CV(d, c, s), &ctx->vfmt, b);
+	}
+	buf_puts(b, k ? "." : "no data.");
+}

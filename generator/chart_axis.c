@@ -276,12 +276,13 @@ tick_label(const struct ticks *t, size_t i, const struct numfmt *f,
 
 /*
  * The most ticks an axis of length len can carry: vertical axes keep
- * 2.6 lines of text between ticks.
+ * 4.5 lines of text between ticks, horizontal ones 3 (their labels
+ * are then checked for room).
  */
 size_t
 ticks_fit(const struct cctx *ctx, double len, double size, int vert)
 {
-	double	 gap = vert ? 2.6 * size : 5.5 * size;
+	double	 gap = vert ? 4.5 * size : 3 * size;
 	size_t	 n;
 
 	(void)ctx;
@@ -294,8 +295,10 @@ ticks_fit(const struct cctx *ctx, double len, double size, int vert)
 }
 
 /*
- * An axis title: the option if given, else the column's name with
- * underscores as spaces and its unit in brackets: "Reserves (t)".
+ * An axis title: the option if given, else the column's name (its
+ * alias without unit and estimate tokens, "Prod_2023" for
+ * "Prod_t_est_2023") with underscores as spaces and its unit in
+ * brackets: "Prod 2023 (t)".
  */
 char *
 axis_title(const struct cctx *ctx, long col, const char *given, int percent)
@@ -308,7 +311,8 @@ axis_title(const struct cctx *ctx, long col, const char *given, int percent)
 		return xstrdup(given);
 	if (col < 0)
 		return NULL;
-	name = table_colname(ctx->t, (size_t)col);
+	if ((name = table_colalias(ctx->t, (size_t)col)) == NULL)
+		name = table_colname(ctx->t, (size_t)col);
 	unit = ctx->c->opt[O_UNIT].val;
 	if (unit == NULL)
 		unit = table_colunit(ctx->t, (size_t)col);
@@ -410,27 +414,34 @@ axis_bottom(struct cctx *ctx, const struct ticks *t, const struct numfmt *f,
 {
 	struct buf	 s = { NULL, 0, 0 };
 	size_t		 i;
+	double		 x, w, last = -INFINITY;
 
 	dl_group(ctx->dl, "ticks");
 	for (i = 0; i < t->n; i++) {
 		buf_reset(&s);
 		tick_label(t, i, f, &s);
-		ct_text(ctx, scale(t->v[i], d0, d1, plot.x, plot.x + plot.w),
-		    plot.y + plot.h + 5 + CT_ASC * FS_TICK, AN_CENTER,
-		    FACE_REGULAR, FS_TICK, COL_MUTED, s.data);
+		x = scale(t->v[i], d0, d1, plot.x, plot.x + plot.w);
+		w = ct_width(ctx, FACE_REGULAR, FS_TICK, s.data);
+		/* Never over the label before, however crowded. */
+		if (x - w / 2 < last + 4)
+			continue;
+		ct_text(ctx, x, plot.y + plot.h + 5 + CT_ASC * FS_TICK,
+		    AN_CENTER, FACE_REGULAR, FS_TICK, COL_MUTED, s.data);
+		last = x + w / 2;
 	}
 	dl_endgroup(ctx->dl);
 	buf_free(&s);
 }
 
 /*
- * Do horizontal tick labels keep apart on an axis of length len?  The
- * labels are centred on their ticks, so neighbours need half of each
- * width plus a gap.
+ * Do horizontal tick labels keep apart on an axis of length len?
+ * Labels centred on their ticks need half of each width plus a gap
+ * between neighbours; labels starting at their ticks (left), the
+ * whole width.
  */
 int
 ticks_apart(const struct cctx *ctx, const struct ticks *t,
-    const struct numfmt *f, double len, double d0, double d1)
+    const struct numfmt *f, double len, double d0, double d1, int left)
 {
 	struct buf	 s = { NULL, 0, 0 };
 	size_t		 i;
@@ -442,7 +453,7 @@ ticks_apart(const struct cctx *ctx, const struct ticks *t,
 		tick_label(t, i, f, &s);
 		w = ct_width(ctx, FACE_REGULAR, FS_TICK, s.data);
 		x = scale(t->v[i], d0, d1, 0, len);
-		if (i > 0 && x - px < (w + pw) / 2 + 8)
+		if (i > 0 && x - px < (left ? pw + 6 : (w + pw) / 2 + 8))
 			ok = 0;
 		px = x;
 		pw = w;

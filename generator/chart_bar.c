@@ -35,7 +35,8 @@ struct bars {
 	double		 band;		/* per category */
 	int		 axis;		/* draw the value axis */
 	char		*title;		/* value axis title */
-	struct tfit	*cat;		/* category labels, fitted */
+	struct tfit	*cat;		/* category labels, fitted (hbar) */
+	struct catrow	 row;		/* category labels (bar) */
 };
 
 static uint32_t
@@ -64,7 +65,7 @@ bar_data(struct cctx *ctx, const size_t *rows, size_t n, struct bars *b)
 	b->stacked = ctx->c->stack != STACK_NONE;
 	b->percent = ctx->c->stack == STACK_PERCENT;
 	if (!cdata_build(ctx, rows, n, ctx->col.x, ctx->col.series,
-	    ctx->col.y, ctx->col.ny, &b->d))
+	    ctx->col.y, ctx->col.ny, CHART_MAXSER, &b->d))
 		return 0;
 	cdata_sort(ctx, &b->d);
 	for (c = 0; c < b->d.ncat; c++) {
@@ -190,16 +191,16 @@ free_cats(struct bars *b)
  * them fit; return the largest height (or, wide, width).
  */
 static double
-fit_cats(const struct cctx *ctx, struct bars *b, double maxw,
+fit_cats(const struct cctx *ctx, struct bars *b, double start, double maxw,
     size_t maxlines, int wide)
 {
 	size_t	 i;
-	double	 max = 0, size = FS_TICK;
+	double	 max = 0, size = start;
 
 	free_cats(b);
 	b->cat = xcalloc(b->d.ncat, sizeof(*b->cat));
 	for (i = 0; i < b->d.ncat; i++) {
-		(void)ct_fit(ctx, FACE_REGULAR, FS_TICK, FS_MIN, b->d.cat[i],
+		(void)ct_fit(ctx, FACE_REGULAR, start, FS_MIN, b->d.cat[i],
 		    maxw, maxlines, &b->cat[i]);
 		if (b->cat[i].size < size)
 			size = b->cat[i].size;
@@ -275,7 +276,9 @@ layout_v(struct cctx *ctx, struct bars *b, struct rect r)
 		b->band = b->plot.w / (double)b->d.ncat;
 		if (b->band < 5 || b->plot.h < 20)
 			return 0;
-		nch = fit_cats(ctx, b, b->band - 3, 3, 0);
+		catrow_free(&b->row);
+		nch = catrow_fit(ctx, b->d.cat, b->d.ncat, b->band, 3, 0,
+		    r.x + r.w - b->plot.x - b->plot.w, &b->row);
 		if (nch == ch)
 			break;
 		ch = nch;
@@ -288,7 +291,7 @@ static int
 layout_h(struct cctx *ctx, struct bars *b, struct rect r, int values,
     double valw)
 {
-	double	 top, left, bottom;
+	double	 top, left, bottom, size;
 	size_t	 c, lines;
 
 	top = r.y + title_height(ctx, b, r);
@@ -299,17 +302,17 @@ layout_h(struct cctx *ctx, struct bars *b, struct rect r, int values,
 	b->band = b->plot.h / (double)b->d.ncat;
 	if (b->band < ct_lineh(FS_MIN) || b->plot.h < 20)
 		return 0;
+	/* Two lines where the band has room, else one, small enough. */
 	lines = b->band >= CT_LEADING * FS_TICK + ct_lineh(FS_TICK) ? 2 : 1;
-	left = fit_cats(ctx, b, r.w * 0.32, lines, 1);
-	/* A label taller than its band gets one line, smaller. */
+	size = lines == 2 ? FS_TICK : fmin(FS_TICK,
+	    floor(b->band / (CT_ASC + CT_DESC) * 2) / 2);
+	left = fit_cats(ctx, b, size, r.w * 0.32, lines, 1);
 	for (c = 0; c < b->d.ncat; c++)
-		if (b->cat[c].h > b->band) {
-			tfit_free(&b->cat[c]);
-			(void)ct_fit(ctx, FACE_REGULAR, FS_TICK, FS_MIN,
-			    b->d.cat[c], r.w * 0.32, 1, &b->cat[c]);
-			if (b->cat[c].w > left)
-				left = b->cat[c].w;
-		}
+		if (b->cat[c].h > b->band + 1e-9)
+			return 0;
+	/* Small multiples on one scale: the same plot width in each. */
+	if (ctx->panel && ctx->hasdomain)
+		left = r.w * 0.32;
 	left += 6;
 	b->plot.x = r.x + left;
 	b->plot.w = r.w - left - (values ? valw + 4 : 4);
@@ -348,6 +351,24 @@ values_width(const struct cctx *ctx, const struct bars *b)
 	}
 	buf_free(&s);
 	return max;
+}
+
+/*
+ * Room for value labels right of horizontal bars: in small multiples
+ * on one scale, the same in every panel (that of the largest value).
+ */
+static double
+values_room(const struct cctx *ctx, const struct bars *b)
+{
+	struct buf	 s = { NULL, 0, 0 };
+	double		 w = values_width(ctx, b);
+
+	if (ctx->panel && ctx->hasdomain) {
+		fmt_num(&s, ctx->dom1, &b->lf);
+		w = fmax(w, ct_width(ctx, FACE_BOLD, FS_LABEL, s.data));
+	}
+	buf_free(&s);
+	return w;
 }
 
 /* Thin out horizontal ticks until their labels do not touch. */
@@ -403,16 +424,13 @@ draw_cats(struct cctx *ctx, struct bars *b)
 	double	 mid;
 
 	dl_group(ctx->dl, "categories");
-	for (c = 0; c < b->d.ncat; c++) {
-		mid = (b->horiz ? b->plot.y : b->plot.x) + (c + 0.5) * b->band;
-		if (b->horiz)
-			(void)ct_block(ctx, &b->cat[c], b->plot.x - 6,
-			    mid - b->cat[c].h / 2, AN_RIGHT, FACE_REGULAR,
-			    COL_TEXT);
-		else
-			(void)ct_block(ctx, &b->cat[c], mid,
-			    b->plot.y + b->plot.h + 4, AN_CENTER, FACE_REGULAR,
-			    COL_TEXT);
+	if (!b->horiz)
+		catrow_draw(ctx, &b->row, b->plot.x, b->band,
+		    b->plot.y + b->plot.h, 0);
+	for (c = 0; b->horiz && c < b->d.ncat; c++) {
+		mid = b->plot.y + (c + 0.5) * b->band;
+		(void)ct_block(ctx, &b->cat[c], b->plot.x - 6,
+		    mid - b->cat[c].h / 2, AN_RIGHT, FACE_REGULAR, COL_TEXT);
 	}
 	dl_endgroup(ctx->dl);
 }
@@ -638,6 +656,7 @@ static void
 bars_free(struct bars *b)
 {
 	free_cats(b);
+	catrow_free(&b->row);
 	free(b->title);
 	cdata_free(&b->d);
 }
@@ -668,13 +687,18 @@ bar_draw(struct cctx *ctx, const size_t *rows, size_t n, struct rect r)
 		goto out;
 	}
 	/* Horizontal: value labels beside the bars if they fit, else an axis. */
-	if (b.horiz && !(layout_h(ctx, &b, r, 1, values_width(ctx, &b)) &&
+	if (b.horiz && !(layout_h(ctx, &b, r, 1, values_room(ctx, &b)) &&
 	    hvalues_fit(ctx, &b)) && !layout_h(ctx, &b, r, 0, 0)) {
 		too_dense(ctx, &b, "taller");
 		goto out;
 	}
-	if (b.horiz && b.axis)
+	if (b.horiz && b.axis) {
 		hticks_fit(ctx, &b);
+		/* The last tick label is centred on the right edge. */
+		b.plot.w -= tick_width(ctx, &b) / 2;
+		bar_ticks(ctx, &b, b.t.n);
+		hticks_fit(ctx, &b);
+	}
 	if (b.horiz) {
 		r.w -= b.plot.x - r.x;
 		r.x = b.plot.x;
@@ -703,6 +727,7 @@ bar_legend(struct cctx *ctx, const size_t *rows, size_t n, struct legend *lg)
 
 	memset(&b, 0, sizeof(b));
 	memset(&tmp.left, 0, sizeof(tmp.left));
+	tmp.quiet = 1;
 	if (!bar_data(&tmp, rows, n, &b))
 		return 0;
 	buf_free(&tmp.left);
@@ -725,7 +750,7 @@ bar_domain(struct cctx *ctx, const size_t *rows, size_t n)
 
 	memset(&b, 0, sizeof(b));
 	memset(&tmp.left, 0, sizeof(tmp.left));
-	tmp.panel = 1;
+	tmp.quiet = 1;
 	if (!bar_data(&tmp, rows, n, &b))
 		return 0;
 	buf_free(&tmp.left);
@@ -743,7 +768,7 @@ bar_alt(struct cctx *ctx, const size_t *rows, size_t n, struct buf *out)
 
 	memset(&b, 0, sizeof(b));
 	memset(&tmp.left, 0, sizeof(tmp.left));
-	tmp.panel = 1;
+	tmp.quiet = 1;
 	if (!bar_data(&tmp, rows, n, &b))
 		return;
 	buf_free(&tmp.left);

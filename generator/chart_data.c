@@ -114,12 +114,26 @@ note_missing(struct cctx *ctx, const struct cval *v, const char *what)
 	default:
 		return;
 	}
-	if (what == NULL || ctx->panel)
+	if (what == NULL || ctx->quiet)
 		return;
 	if (ctx->nleft < 12)
-		buf_printf(&ctx->left, "%s%s (%s)", ctx->nleft ? ", " : "",
-		    what, code);
+		buf_printf(&ctx->left, "%s%s%s%s (%s)", ctx->nleft ? ", " : "",
+		    ctx->panelname ? ctx->panelname : "",
+		    ctx->panelname ? ": " : "", what, code);
 	ctx->nleft++;
+}
+
+/* Record a mark drawn without its label, for the note. */
+void
+note_nolabel(struct cctx *ctx, const char *what)
+{
+	if (what == NULL || *what == '\0' || ctx->quiet)
+		return;
+	if (ctx->nnolabel < 12)
+		buf_printf(&ctx->nolabel, "%s%s%s%s", ctx->nnolabel ? "; " : "",
+		    ctx->panelname ? ctx->panelname : "",
+		    ctx->panelname ? ": " : "", what);
+	ctx->nnolabel++;
 }
 
 static void
@@ -185,9 +199,12 @@ too_many(struct cctx *ctx, const char *what, size_t max, long col)
 static char *
 colseries(const struct table *t, long col)
 {
+	const char *name;
 	char	*s, *p;
 
-	s = xstrdup(table_colname(t, (size_t)col));
+	if ((name = table_colalias(t, (size_t)col)) == NULL)
+		name = table_colname(t, (size_t)col);
+	s = xstrdup(name);
 	for (p = s; *p; p++)
 		if (*p == '_')
 			*p = ' ';
@@ -203,7 +220,8 @@ colseries(const struct table *t, long col)
  */
 int
 cdata_build(struct cctx *ctx, const size_t *rows, size_t nrows,
-    long catcol, long sercol, const long *ycols, size_t ny, struct cdata *d)
+    long catcol, long sercol, const long *ycols, size_t ny, size_t maxser,
+    struct cdata *d)
 {
 	const struct table	*t = ctx->t;
 	struct buf		 b = { NULL, 0, 0 };
@@ -217,7 +235,7 @@ cdata_build(struct cctx *ctx, const size_t *rows, size_t nrows,
 			(void)intern(&d->cat, &d->ncat, CHART_MAXCAT,
 			    ctx->order->cat[k]);
 		for (k = 0; k < ctx->order->nser; k++)
-			(void)intern(&d->ser, &d->nser, CHART_MAXSER,
+			(void)intern(&d->ser, &d->nser, maxser,
 			    ctx->order->ser[k]);
 	}
 	ct = table_coltype(t, (size_t)catcol);
@@ -243,9 +261,10 @@ cdata_build(struct cctx *ctx, const size_t *rows, size_t nrows,
 			continue;
 		buf_reset(&b);
 		cell_label(t, rows[r], sercol, &b);
-		if (intern(&d->ser, &d->nser, CHART_MAXSER, b.data ? b.data :
+		if (intern(&d->ser, &d->nser, maxser, b.data ? b.data :
 		    "") < 0) {
-			too_many(ctx, "series", CHART_MAXSER, sercol);
+			too_many(ctx, maxser == CHART_MAXSER ? "series" :
+			    "columns", maxser, sercol);
 			goto fail;
 		}
 	}
@@ -264,13 +283,14 @@ cdata_build(struct cctx *ctx, const size_t *rows, size_t nrows,
 		cell_label(t, rows[r], catcol, &b);
 		ci = intern(&d->cat, &d->ncat, CHART_MAXCAT, b.data ? b.data :
 		    "");
-		if (d->catnum && V_HASNUM(table_get(t, rows[r],
-		    (size_t)catcol)->kind))
+		if (d->catnum && (V_HASNUM(table_get(t, rows[r],
+		    (size_t)catcol)->kind) || (d->catdate && table_get(t,
+		    rows[r], (size_t)catcol)->kind == V_TEXT)))
 			d->catx[ci] = table_get(t, rows[r], (size_t)catcol)->num;
 		if (sercol >= 0) {
 			buf_reset(&b);
 			cell_label(t, rows[r], sercol, &b);
-			si = intern(&d->ser, &d->nser, CHART_MAXSER,
+			si = intern(&d->ser, &d->nser, maxser,
 			    b.data ? b.data : "");
 			addval(&CV(d, ci, si), table_get(t, rows[r],
 			    (size_t)ycols[0]));
@@ -332,13 +352,12 @@ has_value(const struct cdata *d, size_t c)
 
 struct sortkey {
 	size_t		 i;
+	int		 dir;		/* 1 ascending, -1 descending, 0 label */
 	double		 key;
 	int		 none;
 	int		 other;		/* "Other countries": last */
 	const char	*label;
 };
-
-static int	 sortdir;
 
 static int
 bykey(const void *a, const void *b)
@@ -351,9 +370,9 @@ bykey(const void *a, const void *b)
 		return x->other ? 1 : -1;
 	if (x->none != y->none)
 		return x->none ? 1 : -1;
-	if (!x->none && x->key != y->key)
-		return (x->key < y->key ? -1 : 1) * sortdir;
-	if (sortdir == 0 && x->label && y->label &&
+	if (!x->none && x->key != y->key && x->dir != 0)
+		return (x->key < y->key ? -1 : 1) * x->dir;
+	if (x->dir == 0 && x->label && y->label &&
 	    (c = strcmp(x->label, y->label)) != 0)
 		return c;
 	return x->i < y->i ? -1 : x->i > y->i;
@@ -388,8 +407,9 @@ cdata_sort(struct cctx *ctx, struct cdata *d)
 			k[i].none = !has_value(d, i);
 		}
 	}
-	sortdir = ctx->c->sort == SORT_DESC ? -1 : ctx->c->sort == SORT_ASC ?
-	    1 : d->catnum ? 1 : 0;
+	for (i = 0; i < d->ncat; i++)
+		k[i].dir = ctx->c->sort == SORT_DESC ? -1 :
+		    ctx->c->sort == SORT_ASC ? 1 : d->catnum ? 1 : 0;
 	qsort(k, d->ncat, sizeof(*k), bykey);
 	cat = xcalloc(d->ncat, sizeof(*cat));
 	catx = xcalloc(d->ncat, sizeof(*catx));
@@ -420,6 +440,12 @@ cellval(const struct table *t, size_t row, long col, struct cval *out)
 		return;
 	}
 	setval(out, table_get(t, row, (size_t)col));
+	/* A date is text with its day number beside it. */
+	if (table_coltype(t, (size_t)col) == CT_DATE &&
+	    table_get(t, row, (size_t)col)->kind == V_TEXT) {
+		out->kind = V_NUM;
+		out->v = table_get(t, row, (size_t)col)->num;
+	}
 }
 
 /*

@@ -158,6 +158,9 @@ note_text(const struct cctx *ctx, struct buf *b)
 
 	if (ctx->c->opt[O_NOTE].val != NULL)
 		buf_printf(b, "%s ", ctx->c->opt[O_NOTE].val);
+	/* How the figures were made, from the data layer. */
+	if (table_note(ctx->t) != NULL)
+		buf_printf(b, "%s ", table_note(ctx->t));
 	if ((ctx->notes & NOTE_BUBBLE) && ctx->col.bubble >= 0) {
 		t = axis_title(ctx, ctx->col.bubble, NULL, 0);
 		buf_printf(b, "Circle area shows %s. ", t);
@@ -179,6 +182,13 @@ note_text(const struct cctx *ctx, struct buf *b)
 		buf_printf(b, "Not shown: %s", ctx->left.data);
 		if (ctx->nleft > 12)
 			buf_printf(b, " and %zu more", ctx->nleft - 12);
+		buf_puts(b, ". ");
+	}
+	if (ctx->nnolabel > 0) {
+		buf_printf(b, "Not labelled for lack of room: %s",
+		    ctx->nolabel.data);
+		if (ctx->nnolabel > 12)
+			buf_printf(b, " and %zu more", ctx->nnolabel - 12);
 		buf_puts(b, ". ");
 	}
 	while (b->len > 0 && b->data[b->len - 1] == ' ')
@@ -209,7 +219,9 @@ frame_bottom(struct cctx *ctx, int draw)
 		h += tn.h + 3;
 	}
 	if (ctx->framed && s != NULL) {
-		if (strncasecmp(s, "source", 6) != 0)
+		/* "Source: " unless the note names itself (or is Chinese). */
+		if (strncasecmp(s, "source", 6) != 0 &&
+		    (unsigned char)s[0] < 0xe2)
 			buf_puts(&src, "Source: ");
 		buf_puts(&src, s);
 		(void)ct_fit(ctx, FACE_REGULAR, FS_NOTE, FS_NOTE, src.data,

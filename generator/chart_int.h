@@ -228,8 +228,12 @@ struct cctx {
 	unsigned		 notes;		/* NOTE_* */
 	struct buf		 left;		/* items left out, "A (W), B (NA)" */
 	size_t			 nleft;
+	struct buf		 nolabel;	/* drawn, but no room for a label */
+	size_t			 nnolabel;
 	int			 framed;
 	int			 panel;		/* drawing a small multiple */
+	int			 quiet;		/* reading data again: no notes */
+	const char		*panelname;	/* facet value, for notes */
 	/* Shared by the panels of small multiples. */
 	int			 hasdomain;
 	double			 dom0, dom1;	/* value domain */
@@ -303,6 +307,21 @@ struct plabel {
 size_t	 label_points(struct cctx *, struct plabel *, size_t,
 	    struct rect bounds, double size);
 
+/* A row of category labels under (or over) an axis. */
+struct catrow {
+	struct tfit	*t;
+	size_t		 n;
+	int		 stagger;	/* two rows, alternating */
+	double		 h1, h2, h;	/* row heights, total */
+};
+
+double	 catrow_fit(const struct cctx *, char *const *, size_t n,
+	    double band, size_t maxlines, double lroom, double rroom,
+	    struct catrow *);
+void	 catrow_draw(struct cctx *, const struct catrow *, double x0,
+	    double band, double y, int up);
+void	 catrow_free(struct catrow *);
+
 /* chart_axis.c */
 struct ticks {
 	double		 v[CHART_MAXTICKS];
@@ -338,7 +357,7 @@ void	 axis_left(struct cctx *, const struct ticks *, const struct numfmt *,
 void	 axis_bottom(struct cctx *, const struct ticks *,
 	    const struct numfmt *, struct rect plot, double d0, double d1);
 int	 ticks_apart(const struct cctx *, const struct ticks *,
-	    const struct numfmt *, double len, double d0, double d1);
+	    const struct numfmt *, double len, double d0, double d1, int left);
 double	 axis_title_draw(struct cctx *, const char *, double x, double y,
 	    double w, int draw);
 uint32_t text_color(uint32_t);
@@ -347,7 +366,7 @@ double	 luminance(uint32_t);
 /* chart_data.c */
 int	 cdata_build(struct cctx *, const size_t *rows, size_t nrows,
 	    long catcol, long sercol, const long *ycols, size_t ny,
-	    struct cdata *);
+	    size_t maxser, struct cdata *);
 void	 cdata_free(struct cdata *);
 void	 cdata_sort(struct cctx *, struct cdata *);
 double	 cdata_total(const struct cdata *, size_t cat);
@@ -357,6 +376,7 @@ void	 cpoints_free(struct cpoints *);
 void	 cell_label(const struct table *, size_t row, long col,
 	    struct buf *);
 void	 note_missing(struct cctx *, const struct cval *, const char *what);
+void	 note_nolabel(struct cctx *, const char *what);
 int	 cval_usable(const struct cval *);
 void	 value_text(const struct cctx *, const struct cval *,
 	    const struct numfmt *, struct buf *);
@@ -398,6 +418,8 @@ int	 facet_draw(struct cctx *, const struct ckind *, struct rect);
 /* chart_alt.c */
 void	 alt_begin(struct cctx *, const char *what, struct buf *);
 void	 alt_list(struct cctx *, const struct cdata *, size_t ser,
+	    struct buf *);
+void	 alt_row(struct cctx *, const struct cdata *, size_t cat,
 	    struct buf *);
 
 #endif /* !CHART_INT_H */

@@ -228,49 +228,68 @@ ambiguous(const struct plabel *all, size_t n, const struct plabel *p,
 	return 0;
 }
 
-/* Try to place one label; return 1 if placed (and drawn). */
+/* Draw a placed label: a leader line if far, then the text. */
+static void
+draw_label(struct cctx *ctx, const struct plabel *p, const struct tfit *t,
+    struct rect r, int k, int far, enum face f)
+{
+	double	 nx, ny, d;
+	int	 an;
+
+	if (far) {
+		/* Far away: a leader line says whose it is. */
+		nearest(r, p->x, p->y, &nx, &ny);
+		d = hypot(nx - p->x, ny - p->y);
+		if (d > 0) {
+			dl_move(ctx->dl, p->x + (nx - p->x) * p->r / d,
+			    p->y + (ny - p->y) * p->r / d);
+			dl_line(ctx->dl, nx, ny);
+			dl_stroke(ctx->dl, COL_FAINT, 1, 0.5, NULL);
+		}
+	}
+	/* Lines of a wrapped label lean towards their point. */
+	an = k == 1 || k == 6 || k == 7 ? AN_RIGHT : k == 2 || k == 3 ?
+	    AN_CENTER : AN_LEFT;
+	(void)ct_block(ctx, t, an == AN_LEFT ? r.x : an == AN_CENTER ?
+	    r.x + r.w / 2 : r.x + r.w, r.y, an, f, p->color);
+}
+
+/*
+ * Try to place one label; return 1 if placed (and drawn).  A long
+ * label is wrapped to two lines, which fit between points more often.
+ */
 static int
 place(struct cctx *ctx, const struct plabel *all, size_t n, struct plabel *p,
     struct rect bounds, double size)
 {
-	static const double far[] = { 2.5, 8, 16, 26 };
+	static const double far[] = { 2.5, 8, 16, 26, 38 };
+	struct tfit	 t;
 	struct rect	 r;
-	double		 w, h, d, nx, ny;
+	double		 w, d;
 	size_t		 ring;
 	enum face	 f;
-	int		 k;
+	int		 k, ok = 0;
 
 	f = p->bold ? FACE_BOLD : FACE_REGULAR;
 	w = ct_width(ctx, f, size, p->text);
-	h = ct_lineh(size);
-	for (ring = 0; ring < sizeof(far) / sizeof(far[0]); ring++) {
+	(void)ct_fit(ctx, f, size, size, p->text, w > 100 ? fmax(70,
+	    w * 0.55) : w + 1, 3, &t);
+	for (ring = 0; ring < sizeof(far) / sizeof(far[0]) && !ok; ring++) {
 		d = p->r + far[ring];
 		for (k = 0; k < 8; k++) {
-			r = candidate(p, w, h, d, k);
+			r = candidate(p, t.w, t.h, d, k);
 			if (!rect_inside(r, bounds) ||
 			    boxes_hit(&ctx->text, r, 2.5) ||
 			    boxes_hit(&ctx->marks, r, 0.5) ||
 			    (ring < 2 && ambiguous(all, n, p, r)))
 				continue;
-			if (ring >= 2) {
-				/* Far away: a leader line says whose it is. */
-				nearest(r, p->x, p->y, &nx, &ny);
-				d = hypot(nx - p->x, ny - p->y);
-				if (d > 0) {
-					dl_move(ctx->dl, p->x + (nx - p->x) *
-					    p->r / d, p->y + (ny - p->y) *
-					    p->r / d);
-					dl_line(ctx->dl, nx, ny);
-					dl_stroke(ctx->dl, COL_FAINT, 1, 0.5,
-					    NULL);
-				}
-			}
-			ct_text(ctx, r.x, r.y + CT_ASC * size, AN_LEFT, f,
-			    size, p->color, p->text);
-			return 1;
+			draw_label(ctx, p, &t, r, k, ring >= 2, f);
+			ok = 1;
+			break;
 		}
 	}
-	return 0;
+	tfit_free(&t);
+	return ok;
 }
 
 /*
@@ -297,4 +316,107 @@ label_points(struct cctx *ctx, struct plabel *pl, size_t n,
 	}
 	free(order);
 	return placed;
+}
+
+/*
+ * Width for label i of n: its slot, or nearly two when staggered, but
+ * at the ends no more than the room beyond the row allows.
+ */
+static double
+slot_width(int stagger, double band, size_t i, size_t n, double lroom,
+    double rroom)
+{
+	double	 w = stagger ? 2 * band - 6 : band - 3;
+
+	if (i == 0)
+		w = fmin(w, band - 3 + 2 * lroom);
+	if (i + 1 == n)
+		w = fmin(w, band - 3 + 2 * rroom);
+	return w;
+}
+
+/*
+ * Category labels in a row of n slots band wide: all at one size
+ * (the largest at which every one fits), wrapped to maxlines.  When
+ * some would still be cut, they go in two staggered rows, each label
+ * then having nearly two slots of width.  Return the row's height.
+ */
+double
+catrow_fit(const struct cctx *ctx, char *const *s, size_t n, double band,
+    size_t maxlines, double lroom, double rroom, struct catrow *cr)
+{
+	size_t	 i, pass;
+	double	 w, size;
+	int	 cut;
+
+	memset(cr, 0, sizeof(*cr));
+	cr->n = n;
+	cr->t = xcalloc(n + 1, sizeof(*cr->t));
+	for (pass = 0; pass < 2; pass++) {
+		cr->stagger = pass == 1;
+		size = FS_TICK;
+		cut = 0;
+		for (i = 0; i < n; i++) {
+			w = slot_width(cr->stagger, band, i, n, lroom, rroom);
+			tfit_free(&cr->t[i]);
+			(void)ct_fit(ctx, FACE_REGULAR, FS_TICK, FS_MIN, s[i], w,
+			    cr->stagger ? 2 : maxlines, &cr->t[i]);
+			size = fmin(size, cr->t[i].size);
+		}
+		for (i = 0; i < n; i++) {
+			w = slot_width(cr->stagger, band, i, n, lroom, rroom);
+			tfit_free(&cr->t[i]);
+			if (!ct_fit(ctx, FACE_REGULAR, size, size, s[i], w,
+			    cr->stagger ? 2 : maxlines, &cr->t[i]))
+				cut = 1;
+		}
+		if (!cut || n < 2 || cr->stagger)
+			break;
+	}
+	cr->h1 = cr->h2 = 0;
+	for (i = 0; i < n; i++)
+		if (cr->stagger && (i & 1))
+			cr->h2 = fmax(cr->h2, cr->t[i].h);
+		else
+			cr->h1 = fmax(cr->h1, cr->t[i].h);
+	cr->h = cr->stagger ? cr->h1 + 3 + cr->h2 : cr->h1;
+	return cr->h;
+}
+
+/*
+ * Draw the row along an axis at y, below it (or above it, up), the
+ * slots starting at x0.  Labels of the second staggered row get a
+ * tick from the axis.
+ */
+void
+catrow_draw(struct cctx *ctx, const struct catrow *cr, double x0,
+    double band, double y, int up)
+{
+	size_t	 i;
+	double	 mid, top, off;
+
+	for (i = 0; i < cr->n; i++) {
+		mid = x0 + ((double)i + 0.5) * band;
+		off = cr->stagger && (i & 1) ? cr->h1 + 3 : 0;
+		top = up ? y - 5 - off - cr->t[i].h : y + 4 + off;
+		if (off > 0) {
+			dl_move(ctx->dl, mid, y);
+			dl_line(ctx->dl, mid, up ? top + cr->t[i].h + 1 :
+			    top - 1);
+			dl_stroke(ctx->dl, COL_GRID, 1, 0.6, NULL);
+		}
+		(void)ct_block(ctx, &cr->t[i], mid, top, AN_CENTER,
+		    FACE_REGULAR, up ? COL_TEXT : COL_TEXT);
+	}
+}
+
+void
+catrow_free(struct catrow *cr)
+{
+	size_t	 i;
+
+	for (i = 0; cr->t != NULL && i < cr->n; i++)
+		tfit_free(&cr->t[i]);
+	free(cr->t);
+	memset(cr, 0, sizeof(*cr));
 }

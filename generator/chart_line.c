@@ -86,7 +86,7 @@ line_data(struct cctx *ctx, const size_t *rows, size_t n, struct lines *l)
 	size_t		 c, s;
 
 	if (!cdata_build(ctx, rows, n, ctx->col.x, ctx->col.series,
-	    ctx->col.y, ctx->col.ny, &l->d))
+	    ctx->col.y, ctx->col.ny, CHART_MAXSER, &l->d))
 		return 0;
 	t = table_coltype(ctx->t, (size_t)ctx->col.x);
 	l->numeric = l->d.catnum;
@@ -280,13 +280,12 @@ layout(struct cctx *ctx, struct lines *l, struct rect r)
 		for (;;) {
 			xticks(ctx, l, maxn);
 			if (maxn <= 2 || ticks_apart(ctx, &l->xt, &l->xf,
-			    l->plot.w, l->x0, l->x1))
+			    l->plot.w, l->x0, l->x1, 0))
 				break;
 			maxn--;
 		}
-		/* The last x label is centred on the right edge. */
-		half = l->xt.n ? ct_width(ctx, FACE_REGULAR, FS_TICK, "0000") /
-		    2 : 0;
+		/* The last x label may be centred on the right edge. */
+		half = l->xt.n ? ticks_width(ctx, &l->xt, &l->xf) / 2 + 1 : 0;
 		if (right >= half)
 			break;
 		right = half;
@@ -471,6 +470,7 @@ line_legend(struct cctx *ctx, const size_t *rows, size_t n,
 
 	memset(&l, 0, sizeof(l));
 	memset(&tmp.left, 0, sizeof(tmp.left));
+	tmp.quiet = 1;
 	if (!line_data(&tmp, rows, n, &l))
 		return 0;
 	buf_free(&tmp.left);
@@ -493,7 +493,7 @@ line_domain(struct cctx *ctx, const size_t *rows, size_t n)
 
 	memset(&l, 0, sizeof(l));
 	memset(&tmp.left, 0, sizeof(tmp.left));
-	tmp.panel = 1;
+	tmp.quiet = 1;
 	if (!line_data(&tmp, rows, n, &l))
 		return 0;
 	buf_free(&tmp.left);
@@ -512,7 +512,7 @@ line_alt(struct cctx *ctx, const size_t *rows, size_t n, struct buf *out)
 
 	memset(&l, 0, sizeof(l));
 	memset(&tmp.left, 0, sizeof(tmp.left));
-	tmp.panel = 1;
+	tmp.quiet = 1;
 	if (!line_data(&tmp, rows, n, &l))
 		return;
 	buf_free(&tmp.left);

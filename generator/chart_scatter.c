@@ -156,7 +156,7 @@ layout(struct cctx *ctx, struct scat *s, struct rect r)
 		axis_ticks(ctx, &s->xt, &s->xf, &lo, &hi, ctx->c->xmin,
 		    ctx->c->xmax, maxn, ctx->col.x);
 		if (maxn <= 2 || ticks_apart(ctx, &s->xt, &s->xf,
-		    s->inner.w, lo, hi))
+		    s->inner.w, lo, hi, 0))
 			break;
 	}
 	s->x0 = lo;
@@ -365,6 +365,9 @@ labels(struct cctx *ctx, struct scat *s)
 	dl_group(ctx->dl, "labels");
 	(void)label_points(ctx, pl, s->p.n, s->plot, FS_LABEL);
 	dl_endgroup(ctx->dl);
+	for (i = 0; i < s->p.n; i++)
+		if (!pl[i].placed)
+			note_nolabel(ctx, pl[i].text);
 	free(pl);
 }
 
@@ -420,7 +423,7 @@ scat_legend(struct cctx *ctx, const size_t *rows, size_t n,
 
 	memset(&s, 0, sizeof(s));
 	memset(&tmp.left, 0, sizeof(tmp.left));
-	tmp.panel = 1;
+	tmp.quiet = 1;
 	if (!cpoints_build(&tmp, rows, n, &s.p))
 		return 0;
 	buf_free(&tmp.left);
@@ -438,7 +441,7 @@ scat_domain(struct cctx *ctx, const size_t *rows, size_t n)
 
 	memset(&s, 0, sizeof(s));
 	memset(&tmp.left, 0, sizeof(tmp.left));
-	tmp.panel = 1;
+	tmp.quiet = 1;
 	tmp.hasdomain = 0;
 	if (!cpoints_build(&tmp, rows, n, &s.p))
 		return 0;
@@ -460,7 +463,7 @@ scat_alt(struct cctx *ctx, const size_t *rows, size_t n, struct buf *out)
 
 	memset(&s, 0, sizeof(s));
 	memset(&tmp.left, 0, sizeof(tmp.left));
-	tmp.panel = 1;
+	tmp.quiet = 1;
 	if (!cpoints_build(&tmp, rows, n, &s.p))
 		return;
 	buf_free(&tmp.left);

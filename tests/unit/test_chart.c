@@ -158,7 +158,7 @@ drawing(const struct fontset *fs)
 	CHECK(d != NULL, "a bar chart draws");
 	if (d == NULL)
 		goto out;
-	CHECK(dl_width(d) == 480 && dl_height(d) == 300, "default size");
+	CHECK(dl_width(d) == 456 && dl_height(d) == 300, "default size");
 	CHECK(text_problems(d, fs, 1) == 0, "no text overlaps or leaves it");
 	CHECK(has_text(d, "Source: USGS Mineral Commodity Summaries 2024"),
 	    "the source line is drawn when framed");
@@ -193,7 +193,7 @@ drawing(const struct fontset *fs)
 	    memcmp(a.data, "\x89PNG", 4) == 0, "a PNG is written");
 	/* Width and height, big-endian, in the IHDR chunk. */
 	CHECK(a.len > 24 && ((unsigned char)a.data[18] << 8 |
-	    (unsigned char)a.data[19]) == 960 && ((unsigned char)a.data[22] <<
+	    (unsigned char)a.data[19]) == 912 && ((unsigned char)a.data[22] <<
 	    8 | (unsigned char)a.data[23]) == 600, "at twice the size");
 	dl_free(d2);
 	free(alt2);

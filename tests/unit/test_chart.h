@@ -24,7 +24,7 @@
 #define T_ASC	0.82
 #define T_DESC	0.24
 
-static void
+static __attribute__((unused)) void
 set_missing(struct table *t, size_t r, size_t c, enum vkind k,
     const char *s, double bound)
 {
@@ -42,7 +42,7 @@ set_missing(struct table *t, size_t r, size_t c, enum vkind k,
  * the columns as "name:type[:unit]".  Cells "W", "NA", "XX", ">N",
  * "<N" and "" become the missing kinds the CSV reader makes.
  */
-static struct table *
+static __attribute__((unused)) struct table *
 mktable(const char *name, const char *const *rows)
 {
 	struct table	*t = table_new(name);
@@ -112,7 +112,7 @@ mktable(const char *name, const char *const *rows)
 }
 
 /* A chart from "key: value" lines, as the template stage would set it. */
-static struct chart *
+static __attribute__((unused)) struct chart *
 mkchart(const char *const *opts)
 {
 	struct chart	*c = chart_new();
@@ -139,7 +139,7 @@ struct tbox {
  * Check the property every chart must have.  Return the number of
  * problems (each printed as a diagnostic line).
  */
-static int
+static __attribute__((unused)) int
 text_problems(const struct dl *d, const struct fontset *fs, int verbose)
 {
 	const struct dl_op	*op;
@@ -183,7 +183,7 @@ text_problems(const struct dl *d, const struct fontset *fs, int verbose)
 	return bad;
 }
 
-static size_t
+static __attribute__((unused)) size_t
 count_ops(const struct dl *d, enum dl_optype t, const char *text)
 {
 	size_t	 i, n = 0;
@@ -197,7 +197,7 @@ count_ops(const struct dl *d, enum dl_optype t, const char *text)
 }
 
 /* Does some text op contain s? */
-static int
+static __attribute__((unused)) int
 has_text(const struct dl *d, const char *s)
 {
 	size_t	 i;
