@@ -66,6 +66,13 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIBOBJS)
 
 units: $(UNIT_BINS)
 
+# The HTML style sheet is compiled in; generator/html_css.c is made
+# from it (and committed, so a build needs only a C compiler).
+HTML_CSS  = templates/html/base.css templates/html/dark.css \
+            templates/html/print.css
+generator/html_css.c: $(HTML_CSS) templates/html/css2c.sh
+	sh templates/html/css2c.sh $(HTML_CSS) >$@.tmp && mv $@.tmp $@
+
 -include $(OBJS:.o=.d)
 
 # Install what a fresh Debian 12 machine lacks (apt-get as root;

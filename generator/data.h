@@ -101,4 +101,84 @@ size_t		 table_rowline(const struct table *, size_t row);
 /* Bytes of memory the table holds (for limits and benchmarks). */
 size_t		 table_memsize(const struct table *);
 
+/*
+ * Additions for the data layer and analytics (issue 3).
+ */
+
+/* Column metadata: the header without its unit and estimate tokens
+ * ("Prod_t_est_2023" -> "Prod_2023"), which queries may use as the
+ * column's name; NULL when it is the name itself. */
+void		 table_col_setalias(struct table *, size_t col, const char *);
+const char	*table_colalias(const struct table *, size_t col);
+
+/*
+ * The name column: the column of country (or partner) names, if the
+ * reader found one, else -1.  Ranking analytics skip its total and
+ * 'other' rows (see enum rowclass).
+ */
+void		 table_setnamecol(struct table *, long col);
+long		 table_namecol(const struct table *);
+
+/*
+ * Notes: sentences that say how the figures were made ("Shares are of
+ * the World total as published."), for the writers to print under a
+ * table or chart.  table_addnote() appends one (a repeat is ignored);
+ * table_note() gives them all joined by spaces, or NULL if none.
+ */
+void		 table_addnote(struct table *, const char *);
+const char	*table_note(const struct table *);
+/* Copy the notes of one table to another. */
+void		 table_copynotes(struct table *, const struct table *);
+
+/* Classes of rows, from the name column: a country or partner, a
+ * published total ("World total (rounded)"), or a rest ("Other
+ * countries"). */
+enum rowclass {
+	RC_ITEM = 0,
+	RC_TOTAL,
+	RC_OTHER
+};
+
+enum rowclass	 table_rowclass(const struct table *, size_t row);
+
+/*
+ * Reading cells (csv_cell.c): the rules in docs/data.md.
+ *
+ * cell_number() reads a number, a bound or a code as the sources write
+ * them ("1,234", "e20,000", ">2,000,000", "−84", "NA", "W", "XX",
+ * "Less than ½ unit."); it sets v->kind, v->num and v->flags (not
+ * v->str) and returns 1, or returns 0 if the text is something else.
+ * *dec is set when the number was written with a decimal point or an
+ * exponent, *lead0 when it has a leading zero (a code such as "0305").
+ */
+int		 cell_number(const char *s, size_t len, struct value *v,
+		    int *dec, int *lead0);
+/* Append s without surrounding blanks (spaces, tabs, no-break spaces),
+ * with inner no-break spaces turned into spaces. */
+void		 cell_trim(const char *s, size_t len, struct buf *out);
+/* Like cell_trim, and strip footnote digits and estimate markers
+ * glued to a name ("Japane", "New Caledonia11"); return VF_* flags. */
+unsigned	 cell_name(const char *s, size_t len, struct buf *out);
+/* Is s a name in the reference list (datasets/briefgen/names.csv),
+ * possibly followed by a qualifier ("Brazil (beneficiated)")? */
+int		 name_known(const char *s, size_t len);
+enum rowclass	 name_class(const char *s);
+/* Number of names in the reference list, and each (for tests). */
+size_t		 name_count(void);
+const char	*name_at(size_t, const char **iso3, const char **kind);
+
+/*
+ * The unit written in a column name, as printed ("Reserves_kt" ->
+ * "kt", "NIR_pct" -> "%", "value_usd" -> "USD"), or NULL; and the
+ * alias (see table_col_setalias) written into alias, "" if none.
+ */
+const char	*colname_unit(const char *name, struct buf *alias);
+/* Factor to convert from unit a to unit b (1000 from kt to t), or 0
+ * if they do not convert. */
+double		 unit_factor(const char *a, const char *b);
+
+/* Compare two values for sorting: numbers before missing kinds,
+ * numbers by value, text by bytes. */
+int		 value_cmp(const struct value *, const struct value *);
+
 #endif /* !DATA_H */

@@ -74,4 +74,109 @@ void			 dsreg_free(struct dsreg *);
 void	 data_schema(const struct table *, struct buf *);
 void	 data_json(const struct table *, struct buf *);
 
+/*
+ * Below: the reading machinery that dataset.c and streaming queries
+ * share (docs/data.md).  csv_read.c feeds libcsv; csv_cell.c (data.h)
+ * reads cells; dataset.c makes tables.
+ */
+
+/* One field of a record, as libcsv gives it (quotes removed). */
+struct csvfield {
+	const char	*s;	/* NULL: absent (short row, or not asked for) */
+	size_t		 len;
+};
+
+/* Records held in memory: the fields of record r are
+ * f[start[r]] .. f[start[r + 1] - 1]; it starts on line[r]. */
+struct csvrecs {
+	struct csvfield	*f;
+	size_t		 nf, fcap;
+	size_t		*start;		/* nrec + 1 entries */
+	size_t		*line;
+	size_t		 nrec, rcap;
+	struct buf	 text;		/* the fields' bytes */
+	size_t		*off;		/* offset of each field in text */
+};
+
+void	 csvrecs_free(struct csvrecs *);
+
+/*
+ * Read a whole file as UTF-8 text without a byte-order mark,
+ * converting a declared encoding and refusing input that is not
+ * UTF-8.  Return 1, or 0 after reporting at FILE:LINE:COL.
+ */
+int	 csv_slurp(const char *path, const struct dsopts *, struct buf *);
+
+/*
+ * Parse text into records (the header included), skipping blank and
+ * all-empty records.  max: stop after this many records (0: all).
+ * Return 1, or 0 after reporting a malformed file at FILE:LINE:COL.
+ */
+int	 csv_parse_text(const char *path, const char *text, size_t len,
+	    char delim, size_t max, struct csvrecs *);
+
+/*
+ * Stream a file through a consumer, in blocks, on up to two threads:
+ * the file is split at a newline, and if that turns out not to be a
+ * record boundary (a newline inside quotes) the first thread goes on
+ * alone.  head() sees the header and a sample of the first records
+ * and says which fields row() wants (want[i] != 0; *nwant columns).
+ * Each thread gets its own state from tstart(); row() runs on worker
+ * threads and must not call msg().  tend() is called in file order;
+ * keep is 0 for a state whose rows must be thrown away, and linebase
+ * is to be added to the line numbers that thread saw.
+ * Return 1, or 0 after reporting.
+ */
+struct csvscan {
+	void	*arg;
+	int	(*head)(void *arg, const struct csvrecs *,
+		    unsigned char **want, size_t *nwant);
+	void	*(*tstart)(void *arg);
+	void	(*row)(void *ts, const struct csvfield *, size_t line);
+	void	(*tend)(void *arg, void *ts, int keep, size_t linebase);
+	int	 threads;	/* 0: two when the file is large enough */
+	size_t	 block;		/* bytes per read; 0: 1 MiB */
+};
+
+int	 csv_scan(const char *path, const struct dsopts *,
+	    const struct csvscan *);
+
+/* A column as the streaming reader describes it. */
+struct dscol {
+	char		*name;
+	char		*alias;		/* or NULL */
+	const char	*unit;		/* or NULL */
+	int		 type;		/* declared type, or -1 */
+	int		 isname;	/* names: read with cell_name() */
+};
+
+/*
+ * Work out the columns of a file from its header and first records,
+ * as csv_load() does: names trimmed and made unique, units, aliases,
+ * name columns.  Trailing columns without a name or any value are
+ * dropped.  Return the number of columns; the caller frees with
+ * dscols_free().
+ */
+size_t	 dscols_make(const char *path, const struct csvrecs *,
+	    const struct dsopts *, struct dscol **);
+void	 dscols_free(struct dscol *, size_t);
+
+/*
+ * Make a thing once per registry, under a key: the first caller runs
+ * make(arg), the others wait for it.  Messages printed while making it
+ * are repeated to every caller.  The registry frees the thing with
+ * freefn.  Streaming queries keep their shared passes here.
+ */
+void	*dsreg_memo(struct dsreg *, const char *key, void *(*make)(void *),
+	    void *arg, void (*freefn)(void *));
+/* Record a file read other than through dsreg_get(), for --depfile. */
+void	 dsreg_addfile(struct dsreg *, const char *path);
+
+/* JSON output helpers shared with `briefgen query`. */
+void	 json_string(struct buf *, const char *);
+void	 json_number(struct buf *, double);
+
+/* The most records used to decide which columns hold names. */
+#define DS_SAMPLE	1000
+
 #endif /* !DATASET_H */

@@ -27,6 +27,7 @@ struct numfmt {
 	char	 prefix[8];	/* e.g. "$" */
 	char	 unit[32];	/* text after the number, e.g. " t" */
 	const char *lang;	/* "en" (default) or "zh": suffix words */
+	int	 sign;		/* '+': show a plus sign on positive numbers */
 };
 
 void	 numfmt_defaults(struct numfmt *);
@@ -39,5 +40,11 @@ void	 fmt_num(struct buf *, double x, const struct numfmt *f);
  * the sources print them ("W", "NA", "XX", "—" for empty, ">N").
  */
 void	 fmt_value(struct buf *, const struct value *, const struct numfmt *f);
+
+/*
+ * Append the shortest text that reads back as x exactly, with a '.'
+ * whatever the locale and no separators (for JSON and CSV output).
+ */
+void	 fmt_shortest(struct buf *, double x);
 
 #endif /* !FMT_H */

@@ -12,6 +12,7 @@
 
 struct column {
 	char		*name;
+	char		*alias;		/* name without unit tokens, or NULL */
 	char		*unit;		/* or NULL */
 	char		*fmt;		/* display format, or NULL */
 	enum ctype	 type;
@@ -27,6 +28,8 @@ struct table {
 	size_t		*lines;		/* source line of each row */
 	size_t		 nrows;
 	size_t		 rowcap;
+	long		 namecol;	/* column of names, or -1 */
+	struct buf	 notes;		/* sentences, space-separated */
 	struct arena	*arena;
 };
 
@@ -63,6 +66,7 @@ table_new(const char *name)
 
 	t = xcalloc(1, sizeof(*t));
 	t->name = xstrdup(name ? name : "");
+	t->namecol = -1;
 	t->arena = arena_new();
 	return t;
 }
@@ -190,6 +194,7 @@ table_free(struct table *t)
 		return;
 	for (i = 0; i < t->ncols; i++) {
 		free(t->cols[i].name);
+		free(t->cols[i].alias);
 		free(t->cols[i].unit);
 		free(t->cols[i].fmt);
 		free(t->cols[i].v);
@@ -198,6 +203,7 @@ table_free(struct table *t)
 	free(t->lines);
 	free(t->name);
 	free(t->source);
+	buf_free(&t->notes);
 	arena_free(t->arena);
 	free(t);
 }
@@ -253,7 +259,7 @@ table_colfmt(const struct table *t, size_t col)
 long
 table_colfind(const struct table *t, const char *name)
 {
-	size_t	 i;
+	size_t	 i, j;
 
 	for (i = 0; i < t->ncols; i++)
 		if (strcmp(t->cols[i].name, name) == 0)
@@ -261,6 +267,17 @@ table_colfind(const struct table *t, const char *name)
 	for (i = 0; i < t->ncols; i++)
 		if (strcasecmp(t->cols[i].name, name) == 0)
 			return (long)i;
+	/* Then by alias ("Reserves" for "Reserves_kt"), if unambiguous. */
+	for (i = 0; i < t->ncols; i++) {
+		if (t->cols[i].alias == NULL ||
+		    strcasecmp(t->cols[i].alias, name) != 0)
+			continue;
+		for (j = i + 1; j < t->ncols; j++)
+			if (t->cols[j].alias != NULL &&
+			    strcasecmp(t->cols[j].alias, name) == 0)
+				return -1;
+		return (long)i;
+	}
 	return -1;
 }
 
@@ -286,4 +303,122 @@ table_memsize(const struct table *t)
 	return sizeof(*t) + t->colcap * sizeof(struct column) +
 	    t->rowcap * (sizeof(size_t) + t->ncols * sizeof(struct value)) +
 	    arena_size(t->arena);
+}
+
+void
+table_col_setalias(struct table *t, size_t col, const char *alias)
+{
+	if (col < t->ncols)
+		setstr(&t->cols[col].alias, alias && *alias ? alias : NULL);
+}
+
+const char *
+table_colalias(const struct table *t, size_t col)
+{
+	return col < t->ncols ? t->cols[col].alias : NULL;
+}
+
+void
+table_setnamecol(struct table *t, long col)
+{
+	t->namecol = col >= 0 && (size_t)col < t->ncols ? col : -1;
+}
+
+long
+table_namecol(const struct table *t)
+{
+	return t->namecol;
+}
+
+void
+table_addnote(struct table *t, const char *s)
+{
+	const char	*p;
+	size_t		 n;
+
+	if (s == NULL || *s == '\0')
+		return;
+	n = strlen(s);
+	/* Ignore a sentence already there (as a whole sentence). */
+	for (p = t->notes.data; p != NULL && (p = strstr(p, s)) != NULL;
+	    p += n)
+		if ((p == t->notes.data || p[-1] == ' ') &&
+		    (p[n] == '\0' || p[n] == ' '))
+			return;
+	if (t->notes.len)
+		buf_putc(&t->notes, ' ');
+	buf_puts(&t->notes, s);
+}
+
+const char *
+table_note(const struct table *t)
+{
+	return t->notes.len ? t->notes.data : NULL;
+}
+
+void
+table_copynotes(struct table *t, const struct table *from)
+{
+	const char	*s, *e;
+	char		*one;
+
+	if ((s = table_note(from)) == NULL)
+		return;
+	if (t->notes.len == 0) {
+		buf_puts(&t->notes, s);
+		return;
+	}
+	/* Sentences end in '.' followed by a space or the end. */
+	while (*s != '\0') {
+		for (e = s; *e != '\0' && !(e[0] == '.' && (e[1] == ' ' ||
+		    e[1] == '\0')); e++)
+			continue;
+		if (*e == '.')
+			e++;
+		one = xstrndup(s, (size_t)(e - s));
+		table_addnote(t, one);
+		free(one);
+		s = *e == ' ' ? e + 1 : e;
+	}
+}
+
+enum rowclass
+table_rowclass(const struct table *t, size_t row)
+{
+	const struct value *v;
+
+	if (t->namecol < 0)
+		return RC_ITEM;
+	v = table_get(t, row, (size_t)t->namecol);
+	return v->kind == V_TEXT ? name_class(v->str) : RC_ITEM;
+}
+
+static int
+kindrank(int k)
+{
+	/* Numbers, then bounds, then text, then the missing kinds. */
+	switch (k) {
+	case V_NUM:
+	case V_LOWER:
+	case V_UPPER:
+		return 0;
+	case V_TEXT:
+		return 1;
+	default:
+		return 2;
+	}
+}
+
+int
+value_cmp(const struct value *a, const struct value *b)
+{
+	int	 ra = kindrank(a->kind), rb = kindrank(b->kind);
+
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	if (ra == 0)
+		return a->num < b->num ? -1 : a->num > b->num;
+	if (ra == 1)
+		return strcmp(a->str, b->str);
+	return 0;
 }
