@@ -411,7 +411,7 @@ static void
 headings(struct tmpl *t, struct ids *ids)
 {
 	struct node	*n;
-	int		 base = 7, count[7] = { 0 }, rel, i;
+	int		 base = 7, off = 7, count[7] = { 0 }, rel, i;
 	struct buf	 b = { NULL, 0, 0 };
 
 	for (n = t->doc->root; n != NULL; n = next(n, t->doc->root))
@@ -429,8 +429,11 @@ headings(struct tmpl *t, struct ids *ids)
 		if (n->id == NULL)
 			unique_id(t, ids, n);
 		rel = n->level - base + 1;
+		/* Below an unnumbered heading, nothing is numbered. */
+		if (n->parent == t->doc->root && n->level <= off)
+			off = n->num != 0 ? n->level : 7;
 		if (n->parent != t->doc->root || n->num != 0 || rel < 1 ||
-		    rel > t->numbering) {
+		    rel > t->numbering || n->level > off) {
 			n->num = 0;
 			continue;
 		}
