@@ -59,12 +59,31 @@ $(BUILD)/obj/%.o: generator/%.c
 	$(CC) $(CPPFLAGS) $(DEFS) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -MMD -MP \
 	    -c $< -o $@
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIBOBJS)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIBOBJS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(DEFS) $(CFLAGS) $(WARN) $(PKG_CFLAGS) \
 	    -Igenerator -Itests/unit $(LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
 
 units: $(UNIT_BINS)
+
+# The chart gallery: every kind of chart from the data in datasets/,
+# as SVG and PNG, and all of them in one PDF and one HTML page
+# (docs/gallery/).  bench/chartgallery -n N also times them.
+$(BUILD)/bench/chartgallery: bench/chartgallery.c $(LIBOBJS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(DEFS) $(CFLAGS) $(WARN) $(PKG_CFLAGS) \
+	    -Igenerator $(LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
+
+.PHONY: gallery
+gallery: $(BUILD)/bench/chartgallery
+	$(BUILD)/bench/chartgallery -o docs/gallery
+
+# The HTML style sheet is compiled in; generator/html_css.c is made
+# from it (and committed, so a build needs only a C compiler).
+HTML_CSS  = templates/html/base.css templates/html/dark.css \
+            templates/html/print.css
+generator/html_css.c: $(HTML_CSS) templates/html/css2c.sh
+	sh templates/html/css2c.sh $(HTML_CSS) >$@.tmp && mv $@.tmp $@
 
 -include $(OBJS:.o=.d)
 
@@ -112,9 +131,10 @@ lint: analyze
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/fonts \
-	    $(DESTDIR)$(MANDIR)/man1
+	    $(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BUILD)/briefgen $(DESTDIR)$(BINDIR)/briefgen
 	install -m 644 fonts/*.ttf fonts/fonts.conf $(DESTDIR)$(DATADIR)/fonts
+	install -m 644 templates/themes/*.yaml $(DESTDIR)$(DATADIR)/themes
 	install -m 644 docs/briefgen.1 $(DESTDIR)$(MANDIR)/man1/briefgen.1
 
 uninstall:

@@ -107,6 +107,8 @@ struct node {
 	int		 num;		/* figure, table or source number */
 	struct figure	*fig;		/* N_FIGURE; owned */
 	struct tab	*tab;		/* N_TABLE; owned */
+	const char	*file;		/* the partial it came from (an entry of
+					   the doc's deps); NULL: the template */
 };
 
 /* Front matter, after expansion of {{ }} values. */

@@ -65,6 +65,7 @@ struct opts {
 	const char     **roots;
 	size_t		 nroots;
 	int		 unsafe;
+	const char	*assets;	/* --assets: shared CSS folder */
 	int		 quiet;
 	int		 json;		/* data --json */
 	struct batch_opts batch;	/* parameter file, names, shards, -j */
@@ -101,6 +102,7 @@ usage(FILE *f)
 "      --allow DIR        also allow reading files below DIR\n"
 "      --fonts DIR        folder holding fonts.conf (default: built in)\n"
 "      --unsafe           keep raw HTML and links of any scheme\n"
+"      --assets DIR       HTML: shared CSS in DIR below the output folder\n"
 "      --werror           treat warnings as errors\n"
 "  -q, --quiet            print errors only\n"
 "      --json             data: print the rows as JSON\n"
@@ -303,6 +305,8 @@ render(const struct opts *o, const struct fontset *fs, struct doc *d)
 	if (ok && (o->formats & OUT_HTML)) {
 		html_opts_defaults(&ho);
 		ho.unsafe = o->unsafe;
+		ho.assets = o->assets;
+		ho.now = o->now;
 		if ((ok = each_figure(d->root, figure_svg, (void *)fs)) &&
 		    (ok = html_write(d, &ho, &b)))
 			ok = write_out(o, d, "html", &b);
@@ -358,6 +362,7 @@ struct run {
 struct done {
 	char	*deps;		/* its depfile lines */
 	int	 written;	/* all its outputs were written */
+	struct html_entry entry;	/* for the index page and feed */
 };
 
 /* One briefing: expand the template, then render every format. */
@@ -391,6 +396,8 @@ build_job(struct job *j, void *arg)
 		dn->written = 1;
 		depfile_add(&dep, r->o, d, r->fs, r->fontdir);
 		dn->deps = buf_steal(&dep);
+		if (r->o->formats & OUT_HTML)
+			html_entry_set(&dn->entry, d);
 	}
 	doc_free(d);
 }
@@ -418,6 +425,46 @@ summary(const struct opts *o, struct job *jobs, size_t n)
 	    c->count[MSG_ERROR] + c->count[MSG_SYSERR],
 	    c->count[MSG_ERROR] + c->count[MSG_SYSERR] == 1 ? "" : "s",
 	    c->count[MSG_WARNING], c->count[MSG_WARNING] == 1 ? "" : "s");
+}
+
+/*
+ * The HTML archive: the shared style sheet when --assets is given,
+ * then the folder's index page and feed (html_site), listing the
+ * briefings written now, in job order, and those already there.
+ */
+static void
+html_finish(const struct opts *o, struct job *jobs, size_t njobs)
+{
+	struct html_opts   ho;
+	struct html_entry *e;
+	struct done	  *dn;
+	struct buf	   b = { NULL, 0, 0 };
+	char		  *dir, *path;
+	size_t		   i, n = 0;
+
+	if (o->cmd != CMD_BUILD || !(o->formats & OUT_HTML))
+		return;
+	html_opts_defaults(&ho);
+	ho.assets = o->assets;
+	ho.now = o->now;
+	if (o->assets != NULL) {
+		dir = path_join(o->outdir, o->assets);
+		path = path_join(dir, HTML_CSS_FILE);
+		html_css_write(&ho, &b);
+		if (!dir_make(dir) || !file_write_atomic(path, b.data, b.len))
+			msg(MSG_SYSERR, path, 0, 0, "cannot write: %s",
+			    strerror(errno));
+		free(path);
+		free(dir);
+		buf_free(&b);
+	}
+	e = xcalloc(njobs + 1, sizeof(*e));
+	for (i = 0; i < njobs; i++)
+		if ((dn = jobs[i].result) != NULL && dn->entry.name != NULL)
+			e[n++] = dn->entry;
+	if (n > 0)
+		html_site(o->outdir, e, n, &ho);
+	free(e);
 }
 
 static int
@@ -453,6 +500,7 @@ cmd_build(struct opts *o, int argc, char **argv)
 		if (dn != NULL && dn->deps != NULL)
 			buf_puts(&dep, dn->deps);
 	}
+	html_finish(o, jobs, njobs);
 	summary(o, jobs, njobs);
 	if (o->depfile != NULL && o->cmd == CMD_BUILD &&
 	    msg_exit_status(NULL) == EXIT_OK &&
@@ -462,8 +510,10 @@ cmd_build(struct opts *o, int argc, char **argv)
 	dsreg_free(r.reg);
 out:
 	for (i = 0; i < njobs; i++) {
-		if ((dn = jobs[i].result) != NULL)
+		if ((dn = jobs[i].result) != NULL) {
 			free(dn->deps);
+			html_entry_free(&dn->entry);
+		}
 		free(dn);
 	}
 	batch_free(jobs, njobs);
@@ -626,6 +676,7 @@ enum {
 	OPT_ENCODING,
 	OPT_STREAM,
 	OPT_ALLOW,
+	OPT_ASSETS,
 	OPT_PARAMS,
 	OPT_NAME,
 	OPT_SHARD
@@ -646,6 +697,7 @@ static const struct option longopts[] = {
 	{ "encoding",	required_argument,	NULL, OPT_ENCODING },
 	{ "stream",	required_argument,	NULL, OPT_STREAM },
 	{ "allow",	required_argument,	NULL, OPT_ALLOW },
+	{ "assets",	required_argument,	NULL, OPT_ASSETS },
 	{ "jobs",	required_argument,	NULL, 'j' },
 	{ "params",	required_argument,	NULL, OPT_PARAMS },
 	{ "name",	required_argument,	NULL, OPT_NAME },
@@ -752,6 +804,20 @@ parse_opts(struct opts *o, int argc, char **argv, int *status)
 			break;
 		case OPT_ENCODING:
 			o->dsopts.encoding = optarg;
+			break;
+		case OPT_ASSETS:
+			/* A folder below the output folder, named plainly. */
+			if (optarg[0] == '\0' || optarg[0] == '/' ||
+			    strstr(optarg, "..") != NULL ||
+			    strspn(optarg, "abcdefghijklmnopqrstuvwxyz"
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./") !=
+			    strlen(optarg)) {
+				fprintf(stderr, "briefgen: error: --assets "
+				    "wants a relative folder name such as "
+				    "assets, not '%s'\n", optarg);
+				goto usage;
+			}
+			o->assets = optarg;
 			break;
 		case OPT_ALLOW:
 			o->roots = xreallocarray(o->roots, o->nroots + 1,

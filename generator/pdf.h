@@ -3,7 +3,8 @@
  * pages (measuring through font.h); pdf_hpdf.c writes the pages with
  * libharu and is the only file that includes <hpdf.h>.
  *
- * Who may include this: main.
+ * Who may include this: main, and the PDF path itself (layout*.c,
+ * pdf_hpdf.c).
  */
 #ifndef PDF_H
 #define PDF_H
@@ -20,7 +21,8 @@ struct pdf_opts {
 	double		 margin_left, margin_right;
 	double		 body_size;		/* body text, points */
 	int		 justify;		/* justified, not ragged right */
-	int		 hyphenate;
+	int		 hyphenate;		/* 1, 0, or -1: if the language
+						   has patterns */
 	int		 cover;			/* cover page */
 	int		 toc;			/* table of contents */
 	int		 number_headings;

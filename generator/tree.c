@@ -131,8 +131,12 @@ dump_node(struct buf *b, const struct node *n, int depth)
 		attr(b, "source", n->tab->source);
 		attr(b, "note", n->tab->note);
 	}
-	if (n->line && n->type < N_TEXT)
-		buf_printf(b, " @%zu:%zu", n->line, n->col);
+	if (n->type == N_TOC)
+		buf_printf(b, " depth=%d", n->level);
+	if (n->line && (n->type < N_TEXT || n->type == N_VALUE ||
+	    n->type == N_CITE || n->type == N_XREF))
+		buf_printf(b, " @%s%s%zu:%zu", n->file ? n->file : "",
+		    n->file ? ":" : "", n->line, n->col);
 	buf_putc(b, '\n');
 	if (n->tab != NULL)
 		dump_table(b, n->tab, depth + 1);
@@ -155,6 +159,19 @@ tree_dump(const struct doc *d, struct buf *b)
 	attr(b, "edition", m->edition);
 	attr(b, "lang", m->lang);
 	buf_putc(b, '\n');
+	if (m->summary || m->keywords || m->subject) {
+		buf_puts(b, "meta");
+		attr(b, "summary", m->summary);
+		attr(b, "keywords", m->keywords);
+		attr(b, "subject", m->subject);
+		buf_putc(b, '\n');
+	}
+	for (i = 0; i < d->nopts; i++) {
+		buf_printf(b, "style %s=", d->opts[i].key);
+		quote(b, d->opts[i].value);
+		buf_printf(b, " @%s:%zu:%zu\n", d->opts[i].file,
+		    d->opts[i].line, d->opts[i].col);
+	}
 	dump_node(b, d->root, 0);
 	for (i = 0; i < d->nsources; i++) {
 		buf_printf(b, "source num=%d", d->sources[i].num);

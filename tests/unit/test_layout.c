@@ -1,0 +1,644 @@
+/*
+ * test_layout.c: the layout engine.  Lines never overflow and
+ * justified lines fill the column; CJK obeys the kinsoku rules of
+ * UAX #14; hyphenation follows the patterns; pages keep widows,
+ * orphans and headings; tables repeat their header and align numbers
+ * on the decimal point; figures stay whole; links and the contents
+ * point where they should; style settings and themes apply.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aux.h"
+#include "doc.h"
+#include "font.h"
+#include "harness.h"
+#include "layout.h"
+#include "layout_int.h"
+#include "msg.h"
+#include "pdf.h"
+#include "pdf_sample.h"
+
+#define EPS	0.01
+
+static struct fontset	*fs;
+
+/* A context for calling the line breaker directly. */
+struct bench {
+	struct lctx	 ctx;
+	struct layout	 lay;
+	struct style	 st;
+	struct doc	*d;
+};
+
+static void
+bench_init(struct bench *b, const char *lang)
+{
+	struct pdf_opts	 po;
+
+	memset(b, 0, sizeof(*b));
+	pdf_opts_defaults(&po);
+	b->d = doc_new("t.md");
+	b->d->meta.lang = xstrdup(lang);
+	style_load(&b->st, b->d, &po, fs);
+	b->lay.arena = arena_new();
+	b->ctx.doc = b->d;
+	b->ctx.fs = fs;
+	b->ctx.st = &b->st;
+	b->ctx.lay = &b->lay;
+	b->ctx.frame = -1;
+}
+
+static void
+bench_free(struct bench *b)
+{
+	arena_free(b->lay.arena);
+	hyph_free(b->ctx.hy);
+	doc_free(b->d);
+}
+
+struct lines {
+	struct tline	*tl;
+	struct box	*bx;
+	size_t		 n, nbx, cap;
+};
+
+static void
+set(struct bench *b, const char *text, enum face f, double w, enum align al,
+    struct lines *l)
+{
+	struct para	 p;
+	struct tstyle	 st;
+
+	memset(&st, 0, sizeof(st));
+	st.face = f;
+	st.size = 10;
+	para_init(&p, &st);
+	para_add(&p, text, strlen(text));
+	memset(l, 0, sizeof(*l));
+	l->n = para_break(&b->ctx, &p, w, al, &l->tl, &l->bx, &l->nbx,
+	    &l->cap);
+	para_free(&p);
+}
+
+static void
+lines_free(struct lines *l)
+{
+	free(l->tl);
+	free(l->bx);
+}
+
+/* Rightmost edge of the text boxes of a line. */
+static double
+line_right(const struct lines *l, size_t i)
+{
+	size_t	 k;
+	double	 r = 0;
+
+	for (k = l->tl[i].b0; k < l->tl[i].b0 + l->tl[i].nb; k++)
+		if (l->bx[k].type == BX_TEXT && l->bx[k].x + l->bx[k].w > r)
+			r = l->bx[k].x + l->bx[k].w;
+	return r;
+}
+
+/* The text of line i, boxes joined. */
+static char *
+line_text(const struct lines *l, size_t i)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 k;
+
+	for (k = l->tl[i].b0; k < l->tl[i].b0 + l->tl[i].nb; k++)
+		if (l->bx[k].type == BX_TEXT)
+			buf_put(&b, l->bx[k].text, l->bx[k].len);
+	if (b.data == NULL)
+		buf_puts(&b, "");
+	return buf_steal(&b);
+}
+
+static void
+test_breaking(void)
+{
+	struct bench	 b;
+	struct lines	 l;
+	size_t		 i, over = 0, short_ = 0;
+	char		*t;
+	int		 bad;
+
+	bench_init(&b, "en");
+	set(&b, prose[0], FACE_REGULAR, 200, AL_JUSTIFY, &l);
+	CHECK(l.n >= 4, "a paragraph in 200 pt takes several lines (%zu)",
+	    l.n);
+	for (i = 0; i + 1 < l.n; i++)
+		if (fabs(line_right(&l, i) - 200) > EPS) {
+			t = line_text(&l, i);
+			printf("# line %zu ends at %.3f: %s\n", i,
+			    line_right(&l, i), t);
+			free(t);
+			short_++;
+		}
+	CHECK(short_ == 0, "every justified line but the last ends at the "
+	    "right edge (%zu do not)", short_);
+	CHECK(line_right(&l, l.n - 1) <= 200 + EPS, "the last line fits");
+	lines_free(&l);
+
+	set(&b, prose[1], FACE_REGULAR, 150, AL_LEFT, &l);
+	for (i = 0; i < l.n; i++)
+		if (line_right(&l, i) > 150 + EPS)
+			over++;
+	CHECK(over == 0 && l.n > 3, "ragged lines never pass the edge");
+	lines_free(&l);
+
+	set(&b, "see https://pubs.usgs.gov/periodicals/mcs2024/"
+	    "mcs2024-cobalt-and-other-minerals.pdf now", FACE_REGULAR, 80,
+	    AL_JUSTIFY, &l);
+	for (i = 0, over = 0; i < l.n; i++)
+		if (line_right(&l, i) > 80 + EPS)
+			over++;
+	CHECK(over == 0 && l.n >= 3, "a URL wider than the column is cut "
+	    "into %zu lines, none too wide", l.n);
+	lines_free(&l);
+
+	set(&b, "first line\nsecond", FACE_REGULAR, 300, AL_JUSTIFY, &l);
+	CHECK(l.n == 2, "a line break forces a new line");
+	t = line_text(&l, 0);
+	CHECK_STR(t, "first line", "and the line before it is ragged, "
+	    "not stretched");
+	CHECK(line_right(&l, 0) < 100, "(it ends at %.1f)", line_right(&l, 0));
+	free(t);
+	lines_free(&l);
+	bench_free(&b);
+
+	bench_init(&b, "zh");
+	set(&b, "关键矿产是能源转型的原材料：锂、钴和镍用于电池，稀土用于风力"
+	    "发电机（和电动机）的磁体。镓和锗用于半导体。", FACE_REGULAR, 97,
+	    AL_JUSTIFY, &l);
+	bad = 0;
+	for (i = 0; i < l.n; i++) {
+		t = line_text(&l, i);
+		if (strncmp(t, "。", 3) == 0 || strncmp(t, "，", 3) == 0 ||
+		    strncmp(t, "）", 3) == 0 || strncmp(t, "：", 3) == 0 ||
+		    (strlen(t) >= 3 && strcmp(t + strlen(t) - 3, "（") == 0))
+			bad++;
+		if (line_right(&l, i) > 97 + EPS)
+			bad++;
+		free(t);
+	}
+	CHECK(l.n >= 5 && bad == 0, "CJK breaks between characters, never "
+	    "before closing or after opening punctuation (%zu lines, %d bad)",
+	    l.n, bad);
+	for (i = 0, short_ = 0; i + 1 < l.n; i++)
+		if (fabs(line_right(&l, i) - 97) > EPS)
+			short_++;
+	CHECK(short_ == 0, "justified CJK lines fill the column");
+	lines_free(&l);
+	bench_free(&b);
+}
+
+static void
+test_hyphenation(void)
+{
+	struct hyph	*h;
+	struct bench	 b;
+	struct lines	 l;
+	char		 ok[32];
+	size_t		 i, nhy = 0;
+
+	if ((h = hyph_load("en")) == NULL) {
+		CHECK(0, "hyphenation patterns for English (hyphen-en-us)");
+		return;
+	}
+	/* TeX's US English patterns: hy-phen-ation, ex-am-ple. */
+	hyph_word(h, "hyphenation", 11, ok);
+	CHECK(ok[2] && ok[6] && !ok[1] && !ok[3] && !ok[4] && !ok[5] &&
+	    !ok[7] && !ok[8] && !ok[9] && !ok[10], "hy-phen-ation");
+	hyph_word(h, "Concentration", 13, ok);
+	CHECK(ok[3] && ok[6], "con-cen-tra-tion, capitals too");
+	hyph_word(h, "cat", 3, ok);
+	CHECK(!ok[1] && !ok[2], "no break in a word of three letters");
+	hyph_free(h);
+
+	bench_init(&b, "en");
+	b.ctx.hy = hyph_load("en");
+	set(&b, prose[3], FACE_REGULAR, 120, AL_JUSTIFY, &l);
+	for (i = 0; i < l.n; i++)
+		if (l.tl[i].nb > 0 && l.bx[l.tl[i].b0 + l.tl[i].nb - 1].len ==
+		    1 && l.bx[l.tl[i].b0 + l.tl[i].nb - 1].text[0] == '-')
+			nhy++;
+	CHECK(nhy > 0, "a narrow column hyphenates (%zu of %zu lines)", nhy,
+	    l.n);
+	for (i = 0; i + 1 < l.n; i++)
+		if (fabs(line_right(&l, i) - 120) > EPS) {
+			char *tt = line_text(&l, i);
+			free(tt);
+			break;
+		}
+	CHECK(i + 1 >= l.n, "and hyphenated lines still fill the column");
+	lines_free(&l);
+	bench_free(&b);
+}
+
+struct tline_p {
+	size_t	 page;
+	double	 y;
+};
+
+/* Page and baseline of the first text box containing s, or page -1. */
+static struct tline_p
+find(const struct layout *l, const char *s, size_t from)
+{
+	struct tline_p	 r = { (size_t)-1, 0 };
+	size_t		 p, i;
+
+	for (p = from; p < l->npages; p++)
+		for (i = 0; i < l->page[p].n; i++)
+			if (l->page[p].box[i].type == BX_TEXT &&
+			    strstr(l->page[p].box[i].text, s) != NULL) {
+				r.page = p;
+				r.y = l->page[p].box[i].y;
+				return r;
+			}
+	return r;
+}
+
+/* Distinct body baselines on page p between y0 and y1 inclusive. */
+static size_t
+count_lines(const struct layout *l, size_t p, double y0, double y1)
+{
+	double	 ys[512];
+	size_t	 n = 0, i, k;
+	const struct box *b;
+
+	for (i = 0; i < l->page[p].n; i++) {
+		b = &l->page[p].box[i];
+		if (b->type != BX_TEXT || b->y < y0 - EPS || b->y > y1 + EPS ||
+		    b->y < l->st.mt || b->y > l->st.page_h - l->st.mb)
+			continue;
+		for (k = 0; k < n; k++)
+			if (fabs(ys[k] - b->y) < 1)
+				break;
+		if (k == n && n < 512)
+			ys[n++] = b->y;
+	}
+	return n;
+}
+
+static struct layout *
+run(struct doc *d)
+{
+	struct pdf_opts	 po;
+
+	pdf_opts_defaults(&po);
+	return layout_run(d, fs, &po);
+}
+
+/*
+ * Push a heading and a five-line paragraph down the page one line at
+ * a time: wherever the page breaks, two lines at least stay on each
+ * side, and the heading is never last on its page.
+ */
+static void
+test_keep(void)
+{
+	struct doc	*d;
+	struct layout	*l;
+	struct node	*r;
+	struct tline_p	 a, z, hd;
+	int		 k, i, orphans = 0, widows = 0, lone = 0, splits = 0;
+	char		 text[1024];
+
+	for (k = 0; k < 60; k++) {
+		d = doc_new("keep.md");
+		r = d->root;
+		for (i = 0; i < k; i++)
+			node_append(r, W(N_PARAGRAPH, T("One line."), NULL));
+		H(r, 2, "1", "h", "HEADING");
+		snprintf(text, sizeof(text), "START %s FINISH", prose[3]);
+		node_append(r, W(N_PARAGRAPH, T(text), NULL));
+		P(r, 2);
+		l = run(d);
+		a = find(l, "START", 0);
+		z = find(l, "FINISH", 0);
+		hd = find(l, "HEADING", 0);
+		if (a.page != z.page) {
+			splits++;
+			if (count_lines(l, a.page, a.y, 1e9) < 2)
+				orphans++;
+			if (count_lines(l, z.page, 0, z.y) < 2)
+				widows++;
+		}
+		if (count_lines(l, hd.page, hd.y + 1, 1e9) == 0)
+			lone++;
+		layout_free(l);
+		doc_free(d);
+	}
+	CHECK(splits > 0, "the paragraph was split across pages (%d times)",
+	    splits);
+	CHECK(orphans == 0, "no orphan line (%d)", orphans);
+	CHECK(widows == 0, "no widow line (%d)", widows);
+	CHECK(lone == 0, "no heading alone at the bottom of a page (%d)",
+	    lone);
+}
+
+static int
+has_text(const struct layout *l, size_t p, const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->page[p].n; i++)
+		if (l->page[p].box[i].type == BX_TEXT &&
+		    strcmp(l->page[p].box[i].text, s) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+test_table(void)
+{
+	struct doc	*d = doc_new("table.md");
+	struct layout	*l;
+	const struct box *b, *num = NULL, *big = NULL;
+	size_t		 p, i, withrows = 0, withhead = 0;
+	double		 dot1, dot2;
+
+	node_append(d->root, sample_table(1, "t", 90));
+	l = run(d);
+	for (p = 0; p < l->npages; p++) {
+		if (has_text(l, p, "Cuba"))
+			withrows++;
+		if (has_text(l, p, "Country"))
+			withhead++;
+	}
+	CHECK(withrows >= 2, "a table of 90 rows spans %zu pages", withrows);
+	CHECK(withhead == withrows, "its header is on each of them (%zu)",
+	    withhead);
+	for (i = 0; i < l->page[0].n; i++) {
+		b = &l->page[0].box[i];
+		if (b->type == BX_TEXT && strcmp(b->text, "4.6") == 0)
+			num = b;
+		if (b->type == BX_TEXT && strcmp(b->text, "73.9") == 0)
+			big = b;
+	}
+	CHECK(num != NULL && big != NULL, "the cells are there (share "
+	    "formatted .1f: 73.9, 9.25 / 2 = 4.6)");
+	if (num != NULL && big != NULL) {
+		dot1 = num->x + fontset_width(fs, FACE_REGULAR, num->size,
+		    "4", 1);
+		dot2 = big->x + fontset_width(fs, FACE_REGULAR, big->size,
+		    "73", 2);
+		CHECK_NUM(dot1, dot2, EPS, "4.6 and 73.9 line up on the "
+		    "decimal point");
+	}
+	num = big = NULL;
+	for (i = 0; i < l->page[0].n; i++) {
+		b = &l->page[0].box[i];
+		if (b->type == BX_TEXT && strcmp(b->text, "8,500") == 0)
+			num = b;
+		if (b->type == BX_TEXT && strcmp(b->text, "170,000") == 0)
+			big = b;
+	}
+	CHECK(num != NULL && big != NULL && fabs(num->x + num->w - big->x -
+	    big->w) < EPS, "whole numbers (,.0f) end at one x");
+	layout_free(l);
+	doc_free(d);
+}
+
+/* Checks over the whole sample briefing. */
+static void
+test_sample(void)
+{
+	struct doc		*d = sample_doc();
+	struct layout		*l;
+	const struct box	*b, *t;
+	const struct anchor	*a;
+	const struct style	*st;
+	struct buf		 d1 = { NULL, 0, 0 }, d2 = { NULL, 0, 0 };
+	size_t			 p, i, k, out = 0, badlink = 0, links = 0;
+	size_t			 figs = 0, figok = 0, tocok = 0, tocn = 0;
+	char			 s[64];
+
+	l = run(d);
+	st = &l->st;
+	CHECK(l->npages >= 9 && l->npages <= 14, "the sample fills about a "
+	    "dozen pages (%zu)", l->npages);
+	for (p = 1; p < l->npages; p++)
+		for (i = 0; i < l->page[p].n; i++) {
+			b = &l->page[p].box[i];
+			if (b->type == BX_TEXT && (b->x < st->ml - EPS ||
+			    b->x + b->w > st->page_w - st->mr + EPS))
+				out++;
+		}
+	CHECK(out == 0, "no text passes the side margins (%zu boxes do)",
+	    out);
+	for (p = 1, out = 0; p < l->npages; p++) {
+		snprintf(s, sizeof(s), "Page %zu of %zu", p + 1, l->npages);
+		if (!has_text(l, p, s))
+			out++;
+	}
+	CHECK(out == 0, "every page but the cover says 'Page N of M'");
+	CHECK(!has_text(l, 0, "Page 1 of 10") && find(l, "Page 1 of", 0).page
+	    == (size_t)-1, "the cover does not");
+	for (p = 0; p < l->npages; p++)
+		for (i = 0; i < l->page[p].n; i++) {
+			b = &l->page[p].box[i];
+			if (b->type == BX_LINK && b->text[0] == '#') {
+				links++;
+				if (layout_anchor(l, b->text + 1) == NULL)
+					badlink++;
+			}
+			if (b->type != BX_DL)
+				continue;
+			figs++;
+			for (k = 0; k < l->page[p].n; k++) {
+				t = &l->page[p].box[k];
+				if (t->type == BX_TEXT && strncmp(t->text,
+				    "Figure 1", 8) == 0 && t->y > b->y + b->h)
+					figok++;
+			}
+		}
+	CHECK(links > 20 && badlink == 0, "all %zu internal links have a "
+	    "target", links);
+	CHECK(figs == 1 && figok == 1, "the figure and its caption are on "
+	    "one page");
+	/* The contents (page 2): each entry's number is its target's page. */
+	for (i = 0; i < l->page[1].n; i++) {
+		b = &l->page[1].box[i];
+		if (b->type != BX_LINK || b->text[0] != '#')
+			continue;
+		tocn++;
+		a = layout_anchor(l, b->text + 1);
+		snprintf(s, sizeof(s), "%zu", a != NULL ? a->page + 1 : 0);
+		for (k = 0; k < l->page[1].n; k++) {
+			t = &l->page[1].box[k];
+			if (t->type == BX_TEXT && t->y > b->y && t->y < b->y +
+			    b->h && fabs(t->x + t->w - (st->page_w - st->mr))
+			    < EPS && strcmp(t->text, s) == 0)
+				tocok++;
+		}
+	}
+	CHECK(tocn == 15 && tocok == tocn, "the contents list %zu entries "
+	    "(14 headings and the sources), "
+	    "%zu with the right page", tocn, tocok);
+	CHECK(l->noutline == 16 && l->outline[0].level == 1 &&
+	    strcmp(l->outline[2].title, "1.1 Cobalt") == 0,
+	    "the outline has the headings, contents and sources (%zu)",
+	    l->noutline);
+	layout_dump(l, &d1);
+	layout_free(l);
+	l = run(d);
+	layout_dump(l, &d2);
+	CHECK(d1.len > 0 && d1.len == d2.len &&
+	    memcmp(d1.data, d2.data, d1.len) == 0, "the layout is the same "
+	    "every time");
+	buf_free(&d1);
+	buf_free(&d2);
+	layout_free(l);
+	doc_free(d);
+}
+
+/* Bold CJK has no face of its own: it is drawn with a stroke. */
+static void
+test_cjk(void)
+{
+	struct doc	*d = sample_zh();
+	struct layout	*l;
+	size_t		 p, i, fake = 0, latin = 0;
+	const struct box *b;
+
+	l = run(d);
+	for (p = 0; p < l->npages; p++)
+		for (i = 0; i < l->page[p].n; i++) {
+			b = &l->page[p].box[i];
+			if (b->type != BX_TEXT)
+				continue;
+			if (b->fakebold && b->face == FACE_CJK &&
+			    strstr(b->text, "集中") != NULL)
+				fake++;
+			if (b->face == FACE_REGULAR &&
+			    strstr(b->text, "Cobalt") != NULL)
+				latin++;
+		}
+	CHECK(fake > 0, "bold Chinese is CJK with fake bold");
+	CHECK(latin > 0, "Latin words in Chinese text use the Latin face");
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_style(void)
+{
+	struct doc	*d = doc_new("style.md");
+	struct layout	*l;
+	struct msgctx	 mc;
+	struct buf	 err = { NULL, 0, 0 };
+	struct pdf_opts	 po;
+	struct style	 st;
+
+	opt(d, "page-size", "Letter");
+	opt(d, "margin", "1in");
+	opt(d, "justify", "no");
+	opt(d, "heading-color", "#a00");
+	node_append(d->root, W(N_PARAGRAPH, T(prose[0]), NULL));
+	l = run(d);
+	CHECK(l != NULL && l->st.page_w == 612 && l->st.page_h == 792,
+	    "page-size: Letter");
+	CHECK(l != NULL && fabs(l->st.ml - 72) < EPS && fabs(l->st.mb - 72) <
+	    EPS, "margin: 1in");
+	CHECK(l != NULL && !l->st.justify && l->st.heading == 0xaa0000,
+	    "justify: no; heading-color: #a00");
+	layout_free(l);
+	doc_free(d);
+
+	d = doc_new("style.md");
+	opt(d, "page-size", "A4");
+	opt(d, "colour", "red");
+	opt(d, "margin", "2 furlongs");
+	memset(&mc, 0, sizeof(mc));
+	mc.sink = &err;
+	msg_push(&mc);
+	pdf_opts_defaults(&po);
+	CHECK(!style_load(&st, d, &po, fs), "bad settings fail");
+	msg_pop();
+	CHECK(err.data != NULL && strstr(err.data, "style.md:3:3: error: "
+	    "unknown style setting 'colour'") != NULL, "an unknown key is "
+	    "reported at its place");
+	CHECK(err.data != NULL && strstr(err.data, "style.md:4:3: error: bad "
+	    "value '2 furlongs' for 'margin'") != NULL, "so is a bad value");
+	buf_free(&err);
+	doc_free(d);
+
+	d = doc_new("style.md");
+	opt(d, "theme", "letter");
+	opt(d, "font-size", "9.5");
+	pdf_opts_defaults(&po);
+	CHECK(style_load(&st, d, &po, fs), "the built-in theme 'letter'");
+	CHECK(st.body == 9.5 && st.page_w == 612, "applies first, then the "
+	    "front matter (%.1f pt on %.0f pt wide pages)", st.body,
+	    st.page_w);
+	doc_free(d);
+}
+
+static void
+test_limits(void)
+{
+	struct doc	*d = doc_new("deep.md");
+	struct node	*n = d->root, *q;
+	struct msgctx	 mc;
+	struct buf	 err = { NULL, 0, 0 };
+	struct layout	*l;
+	int		 i;
+
+	for (i = 0; i < LAYOUT_MAX_DEPTH + 2; i++) {
+		q = mk(N_QUOTE);
+		node_append(n, q);
+		n = q;
+	}
+	node_append(n, W(N_PARAGRAPH, T("deep"), NULL));
+	memset(&mc, 0, sizeof(mc));
+	mc.sink = &err;
+	msg_push(&mc);
+	CHECK(run(d) == NULL, "blocks nested too deep fail");
+	msg_pop();
+	CHECK(err.data != NULL && strstr(err.data, "nested deeper than 32"),
+	    "with a message naming the limit");
+	buf_free(&err);
+	memset(&err, 0, sizeof(err));
+	doc_free(d);
+
+	d = sample_blocks("tests/nowhere/blocks.md");
+	memset(&mc, 0, sizeof(mc));
+	mc.sink = &err;
+	msg_push(&mc);
+	CHECK(run(d) == NULL, "a missing image fails");
+	msg_pop();
+	CHECK(err.data != NULL && strstr(err.data, "tests/nowhere/blocks.md:1:1: "
+	    "error: image pic.png: No such file or directory"), "naming it");
+	buf_free(&err);
+	doc_free(d);
+
+	d = doc_new("empty.md");
+	l = run(d);
+	CHECK(l != NULL && l->npages == 1, "an empty document is one empty "
+	    "page (%zu)", l ? l->npages : 0);
+	layout_free(l);
+	doc_free(d);
+}
+
+int
+main(void)
+{
+	if ((fs = fontset_load("fonts")) == NULL)
+		return 1;
+	test_breaking();
+	test_hyphenation();
+	test_keep();
+	test_table();
+	test_sample();
+	test_cjk();
+	test_style();
+	test_limits();
+	fontset_free(fs);
+	HARNESS_END();
+}
