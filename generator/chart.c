@@ -797,7 +797,7 @@ chart_draw(const struct chart *c, const struct table *t,
 	struct buf	 ab = { NULL, 0, 0 };
 	size_t		*rows = NULL, n, i;
 	struct dl	*dl = NULL;
-	double		 bottom;
+	double		 bottom, need;
 	int		 pass;
 
 	*alt = NULL;
@@ -817,12 +817,14 @@ chart_draw(const struct chart *c, const struct table *t,
 	for (i = 0; i < n; i++)
 		rows[i] = i;
 	/*
-	 * The notes under the chart are known only once the data has
-	 * been read by the type's drawing; draw once to learn their
-	 * height, and again with that room kept.
+	 * The notes under the chart are known only once the chart is
+	 * drawn (some depend on the room labels found).  Draw, measure
+	 * the notes, and draw again with more room kept until they fit.
+	 * The room only grows and the notes are at most six lines, so
+	 * this ends.
 	 */
 	bottom = 0;
-	for (pass = 0; pass < 3; pass++) {
+	for (pass = 0; ; pass++) {
 		dl_free(dl);
 		ctx_free(&ctx);
 		memset(&ctx.text, 0, sizeof(ctx.text));
@@ -839,9 +841,9 @@ chart_draw(const struct chart *c, const struct table *t,
 			dl = NULL;
 			goto out;
 		}
-		if (frame_bottom(&ctx, 0) == bottom)
+		if ((need = frame_bottom(&ctx, 0)) <= bottom)
 			break;
-		bottom = frame_bottom(&ctx, 0);
+		bottom = need;
 	}
 	(void)frame_bottom(&ctx, 1);
 	if (c->opt[O_ALT].val != NULL)

@@ -231,6 +231,7 @@ frame_bottom(struct cctx *ctx, int draw)
 	if (h > 0)
 		h += 6;
 	if (draw && h > 0) {
+		/* At the bottom: the room kept may be more than needed. */
 		y = r.y + r.h - h;
 		dl_group(ctx->dl, "notes");
 		if (tn.nln > 0) {

@@ -228,6 +228,53 @@ ambiguous(const struct plabel *all, size_t n, const struct plabel *p,
 	return 0;
 }
 
+/* Does the segment from (x0, y0) to (x1, y1) cross a box? */
+static int
+seg_hits(const struct boxes *b, double x0, double y0, double x1, double y1)
+{
+	struct rect	 pt;
+	double		 len = hypot(x1 - x0, y1 - y0), t;
+
+	for (t = 0; t <= len; t += 1) {
+		pt.x = x0 + (x1 - x0) * t / len - 0.25;
+		pt.y = y0 + (y1 - y0) * t / len - 0.25;
+		pt.w = pt.h = 0.5;
+		if (boxes_hit(b, pt, 0.5))
+			return 1;
+	}
+	return 0;
+}
+
+/* Later labels keep off a leader line: mark it, 2 points at a time. */
+static void
+mark_segment(struct cctx *ctx, double x0, double y0, double x1, double y1)
+{
+	struct rect	 m;
+	double		 len = hypot(x1 - x0, y1 - y0), t, xa, ya, xb, yb;
+
+	for (t = 0; t < len; t += 2) {
+		xa = x0 + (x1 - x0) * t / len;
+		ya = y0 + (y1 - y0) * t / len;
+		xb = x0 + (x1 - x0) * fmin(t + 2, len) / len;
+		yb = y0 + (y1 - y0) * fmin(t + 2, len) / len;
+		m.x = fmin(xa, xb) - 0.25;
+		m.y = fmin(ya, yb) - 0.25;
+		m.w = fabs(xb - xa) + 0.5;
+		m.h = fabs(yb - ya) + 0.5;
+		boxes_add(&ctx->marks, m);
+	}
+}
+
+/* Would the leader line to a label at r cross another text? */
+static int
+leader_hits(const struct cctx *ctx, const struct plabel *p, struct rect r)
+{
+	double	 nx, ny;
+
+	nearest(r, p->x, p->y, &nx, &ny);
+	return seg_hits(&ctx->text, p->x, p->y, nx, ny);
+}
+
 /* Draw a placed label: a leader line if far, then the text. */
 static void
 draw_label(struct cctx *ctx, const struct plabel *p, const struct tfit *t,
@@ -245,6 +292,7 @@ draw_label(struct cctx *ctx, const struct plabel *p, const struct tfit *t,
 			    p->y + (ny - p->y) * p->r / d);
 			dl_line(ctx->dl, nx, ny);
 			dl_stroke(ctx->dl, COL_FAINT, 1, 0.5, NULL);
+			mark_segment(ctx, p->x, p->y, nx, ny);
 		}
 	}
 	/* Lines of a wrapped label lean towards their point. */
@@ -281,7 +329,8 @@ place(struct cctx *ctx, const struct plabel *all, size_t n, struct plabel *p,
 			if (!rect_inside(r, bounds) ||
 			    boxes_hit(&ctx->text, r, 2.5) ||
 			    boxes_hit(&ctx->marks, r, 0.5) ||
-			    (ring < 2 && ambiguous(all, n, p, r)))
+			    (ring < 2 && ambiguous(all, n, p, r)) ||
+			    (ring >= 2 && leader_hits(ctx, p, r)))
 				continue;
 			draw_label(ctx, p, &t, r, k, ring >= 2, f);
 			ok = 1;

@@ -144,11 +144,12 @@ points_random(const struct fontset *fs)
 		}
 		placed += label_points(&ctx, pl, n, bounds, 8);
 		total += n;
-		/* Every text box: inside, apart from others and from marks. */
+		/* Every text box: inside, apart from others and from points
+		 * (the marks after the first n are leader lines). */
 		for (i = 0; i < ctx.text.n; i++) {
 			if (!rect_inside(ctx.text.r[i], bounds))
 				bad++;
-			for (j = 0; j < ctx.marks.n; j++)
+			for (j = 0; j < n; j++)
 				if (rect_hit(ctx.text.r[i], ctx.marks.r[j], 0))
 					bad++;
 		}
