@@ -447,7 +447,8 @@ catrow_draw(struct cctx *ctx, const struct catrow *cr, double x0,
 	for (i = 0; i < cr->n; i++) {
 		mid = x0 + ((double)i + 0.5) * band;
 		off = cr->stagger && (i & 1) ? cr->h1 + 3 : 0;
-		top = up ? y - 5 - off - cr->t[i].h : y + 4 + off;
+		/* Below an axis: clear of the lowest tick label at its left. */
+		top = up ? y - 5 - off - cr->t[i].h : y + 5 + off;
 		if (off > 0) {
 			dl_move(ctx->dl, mid, y);
 			dl_line(ctx->dl, mid, up ? top + cr->t[i].h + 1 :
