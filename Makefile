@@ -59,7 +59,7 @@ $(BUILD)/obj/%.o: generator/%.c
 	$(CC) $(CPPFLAGS) $(DEFS) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -MMD -MP \
 	    -c $< -o $@
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIBOBJS)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIBOBJS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(DEFS) $(CFLAGS) $(WARN) $(PKG_CFLAGS) \
 	    -Igenerator -Itests/unit $(LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
@@ -131,9 +131,10 @@ lint: analyze
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/fonts \
-	    $(DESTDIR)$(MANDIR)/man1
+	    $(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BUILD)/briefgen $(DESTDIR)$(BINDIR)/briefgen
 	install -m 644 fonts/*.ttf fonts/fonts.conf $(DESTDIR)$(DATADIR)/fonts
+	install -m 644 templates/themes/*.yaml $(DESTDIR)$(DATADIR)/themes
 	install -m 644 docs/briefgen.1 $(DESTDIR)$(MANDIR)/man1/briefgen.1
 
 uninstall:

@@ -107,5 +107,5 @@ html_lang(const char *lang)
 		return "en";
 	n = strspn(lang, "abcdefghijklmnopqrstuvwxyz"
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
-	return lang[n] == '\0' && n <= 35 ? lang : "en";
+	return n <= 35 && lang[n] == '\0' ? lang : "en";
 }

@@ -666,7 +666,7 @@ do_figure(struct lctx *ctx, const struct node *n, double x, double w)
 		s = body_height(ctx) * 0.7 / dh;
 	vspace(ctx, ctx->st->parskip * 1.8);
 	ctx->anchor = n->id != NULL ? lstr(ctx, n->id, strlen(n->id)) : NULL;
-	it = item_new(ctx, 0);
+	item_new(ctx, 0);
 	b = item_box(ctx, BX_DL);
 	b->x = x + (w - dw * s) / 2;
 	b->w = dw * s;
@@ -682,6 +682,26 @@ do_figure(struct lctx *ctx, const struct node *n, double x, double w)
 	it = &ctx->it[ctx->nit - 1];
 	it->h = y;
 	vspace(ctx, ctx->st->parskip * 1.8);
+}
+
+/* The first node of type t in n's subtree, or NULL. */
+static const struct node *
+find_type(const struct node *n, enum ntype t)
+{
+	const struct node	*c, *f;
+
+	if (n->type == t)
+		return n;
+	for (c = n->first; c != NULL; c = c->next)
+		if ((f = find_type(c, t)) != NULL)
+			return f;
+	return NULL;
+}
+
+static int
+has_type(const struct node *n, enum ntype t)
+{
+	return find_type(n, t) != NULL;
 }
 
 /* Page number of an anchor in the previous pass, or 0. */
@@ -714,7 +734,7 @@ toc_entry(struct lctx *ctx, const struct node *h, const char *href, double x,
 	nw = ctx->st->body * 2.6;	/* room for "2.10" */
 	numw = ctx->st->body * 3;	/* room for the page number */
 	vspace(ctx, h->level == 1 ? ctx->st->body * 0.5 : 0);
-	it = item_new(ctx, 0);
+	item_new(ctx, 0);
 	if (h->number != NULL && ctx->st->numbers)
 		text_boxes(ctx, &st, h->number, strlen(h->number), x + ind,
 		    baseline(ctx, st.size, lh));
@@ -748,7 +768,7 @@ toc_walk(struct lctx *ctx, const struct node *n, double x, double w,
 
 	for (c = n->first; c != NULL; c = c->next) {
 		if (c->type == N_HEADING) {
-			if (c->level <= ctx->st->tocdepth) {
+			if (c->level <= ctx->tocdepth) {
 				if (c->id != NULL && *c->id != '\0')
 					id = xasprintf("#%s", c->id);
 				else {
@@ -766,16 +786,35 @@ toc_walk(struct lctx *ctx, const struct node *n, double x, double w,
 	}
 }
 
+/* The contents, where n (a marker, or NULL) says, with its title. */
 static void
-do_toc(struct lctx *ctx, double x, double w)
+do_toc(struct lctx *ctx, const struct node *n, double x, double w)
 {
 	const struct labels	*lb = getlabels(ctx->st);
+	const struct node	*src;
+	struct node		 fake, txt;
 	size_t			 count;
 
-	own_heading(ctx, lb->contents, lstr(ctx, "\x01toc", 4), x, w);
+	ctx->tocdepth = n != NULL && n->level > 0 ? n->level :
+	    ctx->st->tocdepth;
+	own_heading(ctx, n != NULL && n->title != NULL && *n->title != '\0' ?
+	    n->title : lb->contents, lstr(ctx, "\x01toc", 4), x, w);
 	/* Headings before the contents count too (outline numbering). */
 	count = 0;
 	toc_walk(ctx, ctx->doc->root, x, w, &count);
+	/* The sources, under the title of their marker or the default. */
+	if (ctx->doc->nsources > 0) {
+		memset(&fake, 0, sizeof(fake));
+		memset(&txt, 0, sizeof(txt));
+		fake.type = N_HEADING;
+		fake.level = 1;
+		txt.type = N_TEXT;
+		src = find_type(ctx->doc->root, N_SOURCES);
+		txt.text = (char *)(src != NULL && src->title != NULL &&
+		    *src->title != '\0' ? src->title : lb->sources);
+		fake.first = fake.last = &txt;
+		toc_entry(ctx, &fake, lstr(ctx, "#\x01sources", 9), x, w);
+	}
 	vspace(ctx, ctx->st->parskip * 2);
 }
 
@@ -870,9 +909,14 @@ block(struct lctx *ctx, const struct node *n, double x, double w)
 		layout_table(ctx, n, x, w);
 		break;
 	case N_TOC:
-		do_toc(ctx, x, w);
+		do_toc(ctx, n, x, w);
 		break;
 	case N_SOURCES:
+		if (ctx->doc->nsources == 0)
+			break;
+		own_heading(ctx, n->title != NULL && *n->title != '\0' ?
+		    n->title : getlabels(ctx->st)->sources,
+		    lstr(ctx, "\x01sources", 8), x, w);
 		do_sources(ctx, x, w);
 		break;
 	default:
@@ -890,18 +934,6 @@ blocks(struct lctx *ctx, const struct node *n, double x, double w)
 		block(ctx, c, x, w);
 }
 
-static int
-has_type(const struct node *n, enum ntype t)
-{
-	const struct node	*c;
-
-	if (n->type == t)
-		return 1;
-	for (c = n->first; c != NULL; c = c->next)
-		if (has_type(c, t))
-			return 1;
-	return 0;
-}
 
 static size_t
 count_type(const struct node *n, enum ntype t)
@@ -949,7 +981,7 @@ do_cover(struct lctx *ctx)
 	const struct style	*st = ctx->st;
 	struct vitem		*it;
 	struct box		*b;
-	double			 y, band = st->page_h * 0.42 - st->mt, tw;
+	double			 y, band = st->page_h * 0.42 - st->mt;
 	char			*t;
 
 	it = item_new(ctx, body_height(ctx));
@@ -966,11 +998,9 @@ do_cover(struct lctx *ctx)
 	b->w = st->page_w * 0.25;
 	b->h = 4;
 	b->color = st->accent;
-	y = cover_text(ctx, m->organisation, FACE_BOLD, st->body * 1.1,
+	cover_text(ctx, m->organisation, FACE_BOLD, st->body * 1.1,
 	    st->cover_fg, 0, 1.3);
-	/* The title sits at the bottom of the band. */
-	tw = st->page_w - st->ml - st->mr;
-	(void)tw;
+	/* The title sits in the lower part of the band. */
 	y = band * 0.38;
 	y += cover_text(ctx, m->title, FACE_BOLD, st->title, st->cover_fg,
 	    y, 1.2);
@@ -1019,7 +1049,7 @@ build(struct lctx *ctx)
 		do_cover(ctx);
 	if (st->toc && !has_type(ctx->doc->root, N_TOC) &&
 	    count_type(ctx->doc->root, N_HEADING) >= 2) {
-		do_toc(ctx, x, w);
+		do_toc(ctx, NULL, x, w);
 		ctx->newpage = 1;
 	}
 	blocks(ctx, ctx->doc->root, x, w);
@@ -1283,7 +1313,7 @@ header_footer(struct lctx *ctx, const int *plain)
 	ts.size = st->small;
 	ts.color = st->muted;
 	for (p = 0; p < l->npages; p++) {
-		if (plain[p])
+		if (plain != NULL && plain[p])
 			continue;
 		if (st->header && m->title != NULL) {
 			t = fit_text(ctx, &ts, m->title, w * 0.62);

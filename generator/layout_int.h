@@ -102,6 +102,7 @@ struct lctx {
 	int			 ldepth;	/* list nesting */
 	int			 tight;		/* in a tight list */
 	size_t			 nhead;		/* headings laid out so far */
+	int			 tocdepth;	/* of the contents being set */
 	int			 err;		/* a problem was reported */
 	enum face		 bface;		/* body face (quotes: italic) */
 	uint32_t		 bcolor;

@@ -5,7 +5,10 @@
  * reported at its file:line:col when unknown or malformed.
  *
  * A theme file holds the same settings, one "key: value" a line,
- * with '#' comments; docs/pdf.md lists the keys.
+ * with '#' comments: flat YAML, so that the same file serves as the
+ * front matter's theme: (read by the template stage) and as a
+ * built-in theme named in the style settings (read here).  docs/pdf.md
+ * lists the keys.
  */
 #include <errno.h>
 #include <math.h>
@@ -271,25 +274,58 @@ describe(enum vtype t)
 	return "?";
 }
 
+/*
+ * The key of a setting written nested in YAML, which the template
+ * stage flattens to dotted names: "colors.accent" is "accent-color",
+ * "margins.top" (or "margin.top") is "margin-top".
+ */
+static const char *
+canonical(const char *key, char *tmp, size_t sz)
+{
+	if (strncmp(key, "colors.", 7) == 0 || strncmp(key, "colours.", 8) == 0) {
+		key = strchr(key, '.') + 1;
+		/* "colors.callout-background" is already a full name. */
+		if (strchr(key, '-') == NULL)
+			snprintf(tmp, sz, "%s-color", key);
+		else
+			snprintf(tmp, sz, "%s", key);
+		return tmp;
+	}
+	if (strncmp(key, "margins.", 8) == 0 || strncmp(key, "margin.", 7) == 0) {
+		snprintf(tmp, sz, "margin-%s", strchr(key, '.') + 1);
+		return tmp;
+	}
+	return key;
+}
+
 /* Apply one setting; return 1, or 0 after reporting. */
 static int
 apply(struct style *st, const char *key, const char *val, const char *file,
     size_t line, size_t col)
 {
 	const struct key	*k;
-	double			 x, *dp;
-	int			 b, ok = 0;
+	char			*field, tmp[64];
+	const char		*name = canonical(key, tmp, sizeof(tmp));
+	double			 x;
+	int			 b, v, ok = 0;
 	uint32_t		 c;
 
 	for (k = keys; k->name != NULL; k++)
-		if (strcmp(k->name, key) == 0)
+		if (strcmp(k->name, name) == 0)
 			break;
+	if (k->name == NULL && (strcmp(key, "fonts") == 0 ||
+	    strncmp(key, "fonts.", 6) == 0 || strcmp(key, "font") == 0)) {
+		msg(MSG_ERROR, file, line, col, "'%s': the typefaces are "
+		    "those of the font set (fonts.conf, --fonts DIR); the "
+		    "style sets sizes (font-size, heading-1-size, ...)", key);
+		return 0;
+	}
 	if (k->name == NULL) {
 		msg(MSG_ERROR, file, line, col, "unknown style setting '%s'",
 		    key);
 		return 0;
 	}
-	dp = (double *)((char *)st + k->off);
+	field = (char *)st + k->off;
 	switch (k->type) {
 	case K_PAGE:
 		ok = parse_page(val, st);
@@ -306,21 +342,23 @@ apply(struct style *st, const char *key, const char *val, const char *file,
 		if (ok && strcmp(key, "margin") == 0)
 			st->mt = st->mb = st->ml = st->mr = x;
 		else if (ok)
-			*dp = x;
+			memcpy(field, &x, sizeof(x));
 		break;
 	case K_INT:
 		ok = strspn(val, "0123456789") == strlen(val) && *val &&
 		    strlen(val) < 4 && (x = atoi(val)) >= k->lo && x <= k->hi;
-		if (ok)
-			*(int *)((char *)st + k->off) = atoi(val);
+		if (ok) {
+			v = atoi(val);
+			memcpy(field, &v, sizeof(v));
+		}
 		break;
 	case K_BOOL:
 		if ((ok = parse_bool(val, &b)))
-			*(int *)((char *)st + k->off) = b;
+			memcpy(field, &b, sizeof(b));
 		break;
 	case K_COLOR:
 		if ((ok = parse_color(val, &c)))
-			*(uint32_t *)((char *)st + k->off) = c;
+			memcpy(field, &c, sizeof(c));
 		break;
 	}
 	if (!ok)
@@ -420,7 +458,7 @@ theme_find(const char *name, const struct doc *d, const struct fontset *fs)
 	free(p);
 	if (strchr(name, '/') != NULL || fs == NULL)
 		return NULL;
-	file = xasprintf("%s.theme", name);
+	file = xasprintf("%s.yaml", name);
 	fdir = path_dir(fontset_path(fs, FACE_REGULAR));
 	for (i = 0; rel[i] != NULL; i++) {
 		dir = path_join(fdir, rel[i]);

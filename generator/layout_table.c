@@ -269,7 +269,7 @@ layout_table(struct lctx *ctx, const struct node *n, double x, double w)
 	vspace(ctx, ctx->st->parskip * 1.8);
 	ctx->anchor = n->id != NULL ? lstr(ctx, n->id, strlen(n->id)) : NULL;
 	if (n->num > 0 || tab->caption != NULL) {
-		it = item_new(ctx, 0);
+		item_new(ctx, 0);
 		h = caption_into_item(ctx, lb->table, n->num, tab->caption, x,
 		    w, 0, AL_LEFT);
 		it = &ctx->it[ctx->nit - 1];
@@ -286,7 +286,7 @@ layout_table(struct lctx *ctx, const struct node *n, double x, double w)
 	}
 	if (tab->source != NULL || tab->note != NULL) {
 		ctx->it[ctx->nit - 1].keep = 1;
-		it = item_new(ctx, 0);
+		item_new(ctx, 0);
 		h = ctx->st->body * 0.4;
 		if (tab->note != NULL)
 			h += note_into_item(ctx, NULL, tab->note, x, w, h);

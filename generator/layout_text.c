@@ -480,8 +480,8 @@ choose(struct setter *s, double w, enum align al, size_t **brk)
 		for (j = k; j-- > 0;) {
 			if (j < k - 1 && s->a[j].must)
 				break;
-			if (pre[k] - pre[j] - s->a[k - 1].sw > w * 1.25 &&
-			    j < k - 1)
+			if (j < k - 1 &&
+			    pre[k] - pre[j] - s->a[k - 1].sw > w * 1.25)
 				break;
 			d = demerits(s, pre, j, k, w, al, em);
 			if (d >= INF_DEMERITS)

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <hpdf.h>
 
@@ -28,6 +29,8 @@
 #include "layout.h"
 #include "msg.h"
 #include "pdf.h"
+#include "pdf_ttf.h"
+#include "utf8.h"
 
 #ifndef VERSION
 #define VERSION "0.1.0"
@@ -97,6 +100,21 @@ rgb(uint32_t c, int shift)
 	return ((c >> shift) & 0xff) / 255.0;
 }
 
+/* Is the file a TrueType collection (.ttc)?  Its first font is used. */
+static int
+is_collection(const char *path)
+{
+	char	 magic[4];
+	FILE	*f;
+	int	 yes;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return 0;
+	yes = fread(magic, 1, 4, f) == 4 && memcmp(magic, "ttcf", 4) == 0;
+	fclose(f);
+	return yes;
+}
+
 static HPDF_Font
 font_get(struct pdfw *w, enum face f)
 {
@@ -113,10 +131,117 @@ font_get(struct pdfw *w, enum face f)
 		if (w->font[i] != NULL &&
 		    strcmp(fontset_path(w->fs, (enum face)i), path) == 0)
 			return w->font[f] = w->font[i];
-	if ((name = HPDF_LoadTTFontFromFile(w->pdf, path, HPDF_TRUE)) == NULL)
+	if ((name = is_collection(path) ? HPDF_LoadTTFontFromFile2(w->pdf,
+	    path, 0, HPDF_TRUE) : HPDF_LoadTTFontFromFile(w->pdf, path,
+	    HPDF_TRUE)) == NULL)
 		return NULL;
 	w->font[f] = HPDF_GetFont(w->pdf, name, "UTF-8");
 	return w->font[f];
+}
+
+static void
+cps_add(unsigned char *set, const char *s)
+{
+	size_t	 i = 0, len = strlen(s);
+	int32_t	 cp;
+
+	while (i < len)
+		if ((cp = utf8_next(s, len, &i)) >= 0 && cp < 0x10000)
+			set[cp >> 3] |= (unsigned char)(1 << (cp & 7));
+}
+
+/* The code points each face draws, text and charts alike. */
+static void
+collect(const struct layout *l, unsigned char *set[FACE__MAX])
+{
+	const struct box	*b;
+	const struct dl_op	*op;
+	size_t			 p, i, k;
+
+	for (p = 0; p < l->npages; p++)
+		for (i = 0; i < l->page[p].n; i++) {
+			b = &l->page[p].box[i];
+			if (b->type == BX_TEXT && b->face < FACE__MAX)
+				cps_add(set[b->face], b->text);
+			if (b->type != BX_DL)
+				continue;
+			for (k = 0; (op = dl_get(b->dl, k)) != NULL; k++)
+				if (op->type == DL_TEXT && op->text != NULL &&
+				    op->face < FACE__MAX)
+					cps_add(set[op->face], op->text);
+		}
+}
+
+/*
+ * Load a subset of a face's font: written to a temporary file for
+ * libharu, which has no call to load a font from memory, and removed
+ * at once (libharu keeps the file open until HPDF_Free).  If the font
+ * cannot be subset, the whole file is loaded.
+ */
+static HPDF_Font
+font_subset(struct pdfw *w, const char *path, const unsigned char *set)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*dir, *name = NULL;
+	char		*tmp;
+	int		 fd;
+
+	if (ttf_subset(path, set, &b)) {
+		if ((dir = getenv("TMPDIR")) == NULL || *dir == '\0')
+			dir = "/tmp";
+		tmp = xasprintf("%s/briefgen-font-XXXXXX", dir);
+		if ((fd = mkstemp(tmp)) >= 0) {
+			if (write(fd, b.data, b.len) == (ssize_t)b.len &&
+			    close(fd) == 0)
+				name = HPDF_LoadTTFontFromFile(w->pdf, tmp,
+				    HPDF_TRUE);
+			else
+				close(fd);
+			unlink(tmp);
+		}
+		free(tmp);
+	}
+	buf_free(&b);
+	if (name == NULL && w->err == 0)
+		name = is_collection(path) ?
+		    HPDF_LoadTTFontFromFile2(w->pdf, path, 0, HPDF_TRUE) :
+		    HPDF_LoadTTFontFromFile(w->pdf, path, HPDF_TRUE);
+	return name != NULL ? HPDF_GetFont(w->pdf, name, "UTF-8") : NULL;
+}
+
+/* Load every face the document draws, each file once, subset. */
+static void
+fonts_load(struct pdfw *w)
+{
+	unsigned char	*set[FACE__MAX];
+	const char	*pi, *pj;
+	size_t		 i, j, k;
+	int		 used;
+
+	for (i = 0; i < FACE__MAX; i++)
+		set[i] = xcalloc(1, TTF_CPSET_BYTES);
+	collect(w->lay, set);
+	/* Faces that fall back to the same file share one subset. */
+	for (i = 0; i < FACE__MAX; i++) {
+		pi = fontset_path(w->fs, (enum face)i);
+		for (j = i + 1; j < FACE__MAX; j++) {
+			pj = fontset_path(w->fs, (enum face)j);
+			if (strcmp(pi, pj) != 0)
+				continue;
+			for (k = 0; k < TTF_CPSET_BYTES; k++)
+				set[i][k] |= set[j][k];
+			memset(set[j], 0, TTF_CPSET_BYTES);
+		}
+	}
+	for (i = 0; i < FACE__MAX && w->err == 0; i++) {
+		for (k = 0, used = 0; k < TTF_CPSET_BYTES && !used; k++)
+			used = set[i][k] != 0;
+		if (used)
+			w->font[i] = font_subset(w,
+			    fontset_path(w->fs, (enum face)i), set[i]);
+	}
+	for (i = 0; i < FACE__MAX; i++)
+		free(set[i]);
 }
 
 /* The graphics state for an alpha, one per value (libharu makes a new
@@ -543,6 +668,7 @@ pdf_write(const struct doc *d, const struct fontset *fs,
 	HPDF_UseUTFEncodings(w.pdf);
 	HPDF_SetCurrentEncoder(w.pdf, "UTF-8");
 	HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL);
+	fonts_load(&w);
 	w.page = xcalloc(l->npages, sizeof(*w.page));
 	for (p = 0; p < l->npages && w.err == 0; p++) {
 		w.page[p] = HPDF_AddPage(w.pdf);

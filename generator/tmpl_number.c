@@ -19,11 +19,91 @@
 #include "msg.h"
 #include "tmpl_int.h"
 
-/* Every anchor id in the document, to keep them unique. */
-struct ids {
-	const char	**v;
-	size_t		  n, cap;
+/*
+ * Anchor ids, to keep them unique and to find cross-reference targets
+ * in constant time: a template may have tens of thousands of headings.
+ * Open addressing with linear probing; keys are borrowed from nodes,
+ * or owned (for the slug bases, which count their next suffix).
+ */
+struct hent {
+	char		*key;
+	struct node	*node;
+	int		 next;		/* next suffix for a slug base */
 };
+
+struct htab {
+	struct hent	*v;
+	size_t		 cap, len;
+	int		 owned;		/* free the keys */
+};
+
+struct ids {
+	struct htab	 ids;		/* id -> node */
+	struct htab	 bases;		/* slug -> next suffix */
+};
+
+static size_t
+hash(const char *s)
+{
+	size_t	 h = 14695981039346656037ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* The entry for key: found, or the empty one where it would go. */
+static struct hent *
+hslot(const struct htab *h, const char *key)
+{
+	size_t	 i = hash(key) & (h->cap - 1);
+
+	while (h->v[i].key != NULL && strcmp(h->v[i].key, key) != 0)
+		i = (i + 1) & (h->cap - 1);
+	return &h->v[i];
+}
+
+static struct hent *
+hget(const struct htab *h, const char *key)
+{
+	struct hent	*e;
+
+	if (h->cap == 0)
+		return NULL;
+	e = hslot(h, key);
+	return e->key != NULL ? e : NULL;
+}
+
+/* Insert key (not yet present) and return its entry. */
+static struct hent *
+hput(struct htab *h, const char *key)
+{
+	struct hent	*old = h->v, *e;
+	size_t		 oldcap = h->cap, i;
+
+	if (2 * (h->len + 1) > h->cap) {
+		h->cap = h->cap ? 2 * h->cap : 64;
+		h->v = xcalloc(h->cap, sizeof(*h->v));
+		for (i = 0; i < oldcap; i++)
+			if (old[i].key != NULL)
+				*hslot(h, old[i].key) = old[i];
+		free(old);
+	}
+	e = hslot(h, key);
+	e->key = h->owned ? xstrdup(key) : (char *)key;
+	h->len++;
+	return e;
+}
+
+static void
+hfree(struct htab *h)
+{
+	size_t	 i;
+
+	for (i = 0; h->owned && i < h->cap; i++)
+		free(h->v[i].key);
+	free(h->v);
+}
 
 static const char *const callouts[] = {
 	"note", "tip", "important", "warning", "caution", "key-findings",
@@ -34,24 +114,6 @@ static const char *
 nfile(const struct tmpl *t, const struct node *n)
 {
 	return n->file != NULL ? n->file : t->doc->path;
-}
-
-static int
-ids_has(const struct ids *ids, const char *id)
-{
-	size_t	 i;
-
-	for (i = 0; i < ids->n; i++)
-		if (strcmp(ids->v[i], id) == 0)
-			return 1;
-	return 0;
-}
-
-static void
-ids_add(struct ids *ids, const char *id)
-{
-	xgrow(&ids->v, &ids->cap, ids->n + 1, sizeof(*ids->v));
-	ids->v[ids->n++] = id;
 }
 
 /* Next node in document order (pre-order), or NULL. */
@@ -311,27 +373,37 @@ tmpl_slug(const char *text)
 static void
 unique_id(struct tmpl *t, struct ids *ids, struct node *n)
 {
-	char	*base, *id;
-	int	 i;
+	struct hent	*b;
+	char		*base, *id;
+	int		 i;
 
 	if (n->id != NULL) {
-		if (ids_has(ids, n->id))
+		if (hget(&ids->ids, n->id) != NULL)
 			msg(MSG_ERROR, nfile(t, n), n->line, n->col, "the id "
 			    "'%s' is used twice", n->id);
-		ids_add(ids, n->id);
+		else
+			hput(&ids->ids, n->id)->node = n;
 		return;
 	}
 	id = node_plaintext(n);
 	base = tmpl_slug(id);
 	free(id);
-	id = xstrdup(base);
-	for (i = 1; ids_has(ids, id); i++) {
-		free(id);
-		id = xasprintf("%s-%d", base, i);
+	if ((b = hget(&ids->bases, base)) == NULL) {
+		b = hput(&ids->bases, base);
+		b->next = 0;
 	}
+	/* Try base, base-1, base-2, ... from where this base left off. */
+	for (i = b->next; ; i++) {
+		id = i == 0 ? xstrdup(base) : xasprintf("%s-%d", base, i);
+		if (hget(&ids->ids, id) == NULL)
+			break;
+		free(id);
+	}
+	b = hget(&ids->bases, base);
+	b->next = i + 1;
 	free(base);
 	n->id = id;
-	ids_add(ids, n->id);
+	hput(&ids->ids, n->id)->node = n;
 }
 
 /* Number the document's own headings; give every heading an id. */
@@ -339,7 +411,7 @@ static void
 headings(struct tmpl *t, struct ids *ids)
 {
 	struct node	*n;
-	int		 base = 7, count[7] = { 0 }, rel, i;
+	int		 base = 7, off = 7, count[7] = { 0 }, rel, i;
 	struct buf	 b = { NULL, 0, 0 };
 
 	for (n = t->doc->root; n != NULL; n = next(n, t->doc->root))
@@ -357,8 +429,11 @@ headings(struct tmpl *t, struct ids *ids)
 		if (n->id == NULL)
 			unique_id(t, ids, n);
 		rel = n->level - base + 1;
+		/* Below an unnumbered heading, nothing is numbered. */
+		if (n->parent == t->doc->root && n->level <= off)
+			off = n->num != 0 ? n->level : 7;
 		if (n->parent != t->doc->root || n->num != 0 || rel < 1 ||
-		    rel > t->numbering) {
+		    rel > t->numbering || n->level > off) {
 			n->num = 0;
 			continue;
 		}
@@ -393,27 +468,26 @@ figures(struct tmpl *t, struct ids *ids)
 		}
 		id = xasprintf("%s-%d", n->type == N_FIGURE ? "fig" : "tbl",
 		    n->num);
-		if (!ids_has(ids, id)) {
+		if (hget(&ids->ids, id) == NULL) {
 			n->id = id;
-			ids_add(ids, id);
+			hput(&ids->ids, n->id)->node = n;
 		} else
 			free(id);
 	}
 }
 
 static struct node *
-find_id(struct tmpl *t, enum ntype type, const char *id)
+find_id(const struct ids *ids, enum ntype type, const char *id)
 {
-	struct node	*n;
+	struct hent	*e;
 
-	for (n = t->doc->root; n != NULL; n = next(n, t->doc->root))
-		if (n->type == type && n->id != NULL && strcmp(n->id, id) == 0)
-			return n;
-	return NULL;
+	if ((e = hget(&ids->ids, id)) == NULL || e->node->type != type)
+		return NULL;
+	return e->node;
 }
 
 static void
-xref(struct tmpl *t, struct node *x)
+xref(struct tmpl *t, const struct ids *ids, struct node *x)
 {
 	static const char *const words[2][3][2] = {
 		{ { "Figure ", "" }, { "Table ", "" }, { "Section ", "" } },
@@ -426,7 +500,7 @@ xref(struct tmpl *t, struct node *x)
 
 	k = strncmp(id, "fig:", 4) == 0 ? 0 : strncmp(id, "tbl:", 4) == 0 ?
 	    1 : 2;
-	n = find_id(t, k == 0 ? N_FIGURE : k == 1 ? N_TABLE : N_HEADING,
+	n = find_id(ids, k == 0 ? N_FIGURE : k == 1 ? N_TABLE : N_HEADING,
 	    k == 2 ? id + 4 : id);
 	if (n == NULL) {
 		msg(MSG_ERROR, nfile(t, x), x->line, x->col, "@%s: no %s has "
@@ -491,11 +565,13 @@ sources(struct tmpl *t, int count)
 int
 tmpl_finish(struct tmpl *t)
 {
-	struct ids	 ids = { NULL, 0, 0 };
+	struct ids	 ids;
 	struct node	*n;
 	size_t		 errs = tmpl_nerrors();
 	int		 count = 0;
 
+	memset(&ids, 0, sizeof(ids));
+	ids.bases.owned = 1;
 	fill_tree(t);
 	merge_text(t->doc->root);
 	for (n = t->doc->root; n != NULL; n = next(n, t->doc->root))
@@ -507,9 +583,10 @@ tmpl_finish(struct tmpl *t)
 		if (n->type == N_CITE)
 			cite(t, n, &count);
 		else if (n->type == N_XREF)
-			xref(t, n);
+			xref(t, &ids, n);
 	sources(t, count);
 	tmpl_fill_meta(t);
-	free(ids.v);
+	hfree(&ids.ids);
+	hfree(&ids.bases);
 	return tmpl_nerrors() == errs;
 }

@@ -78,3 +78,15 @@ if [ "$n" -ge 20 ]; then
 else
 	notok "html browser checks: screenshots in $shots ($n)"
 fi
+
+# The example briefings, once the whole pipeline builds them.
+set -- "$ROOT"/examples/*.md
+if [ -f "$1" ]; then
+	bg build -q -f html -o "$TMP/examples" "$@"
+	if [ "$BG_STATUS" -eq 0 ]; then
+		(cd "$web" && timeout 900 node check.mjs "$shots/examples" \
+		    "$TMP/examples"/*.html) 2>&1
+	else
+		ok "html browser checks: examples not built yet (status $BG_STATUS)"
+	fi
+fi

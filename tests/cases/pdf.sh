@@ -66,7 +66,7 @@ check "reading order of the Chinese sample" order "关键矿产周报|目录|1 �
 # margins (68 pt at the sides, 72 pt top and bottom), and no two
 # words overlap by more than a sliver.
 geometry() {
-	pdftotext -bbox "$1" - 2>/dev/null | awk -v minw="$2" '
+	pdftotext -bbox "$1" - 2>/dev/null | awk -v minw="$2" -v ML="${3:-68}" '
 	/<page / { p++; n = 0; match($0, /height="[0-9.]+"/)
 		H = substr($0, RSTART + 8, RLENGTH - 9) + 0
 		match($0, /width="[0-9.]+"/)
@@ -77,7 +77,7 @@ geometry() {
 		w = $0; sub(/.*">/, "", w); sub(/<\/word>.*/, "", w)
 		words++
 		if (y1 > 60 && y0 < H - 60) {
-			if (x0 < 68 - 0.5 || x1 > W - 68 + 0.5 ||
+			if (x0 < ML - 0.5 || x1 > W - ML + 0.5 ||
 			    y0 < 72 - 0.5 || y1 > H - 72 + 0.5) {
 				print "page " p ": \"" w "\" outside the margins: " x0, y0, x1, y1
 				bad++
@@ -102,6 +102,13 @@ geometry() {
 }
 check "geometry: sample.pdf inside the margins, no overlaps" geometry "$S" 2000
 check "geometry: sample-zh.pdf inside the margins, no overlaps" geometry "$Z" 100
+# The check must be able to fail: with side margins of 90 pt assumed,
+# the text (set in 68 pt margins) passes them.
+if geometry "$S" 2000 90 >/dev/null 2>&1; then
+	notok "the geometry check cannot see text outside 90 pt margins"
+else
+	ok "the geometry check sees text outside 90 pt margins"
+fi
 
 # The outline mirrors the headings (nested by level), and each entry
 # opens the page where poppler finds that heading.  qpdf --json is

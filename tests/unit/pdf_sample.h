@@ -193,6 +193,7 @@ sample_table(int num, const char *id, size_t rows)
 	    "United States" };
 	struct node	*n = mk(N_TABLE);
 	struct tab	*t;
+	char		*err = NULL;
 	size_t		 r;
 
 	t = n->tab = xcalloc(1, sizeof(*t));
@@ -214,8 +215,10 @@ sample_table(int num, const char *id, size_t rows)
 	t->heads[1] = xstrdup("Mine production (t)");
 	t->heads[2] = xstrdup("Share of world (%)");
 	t->fmts = xcalloc(3, sizeof(*t->fmts));
-	for (r = 0; r < 3; r++)
-		numfmt_defaults(&t->fmts[r]);
+	numfmt_defaults(&t->fmts[0]);
+	if (!numfmt_parse(",.0f", &t->fmts[1], &err) ||
+	    !numfmt_parse(".1f", &t->fmts[2], &err))
+		free(err);
 	t->align = xcalloc(3, sizeof(*t->align));
 	t->align[0] = TA_LEFT;
 	t->align[1] = t->align[2] = TA_DECIMAL;

@@ -376,19 +376,31 @@ test_table(void)
 	    withhead);
 	for (i = 0; i < l->page[0].n; i++) {
 		b = &l->page[0].box[i];
-		if (b->type == BX_TEXT && strcmp(b->text, "8500.25") == 0)
+		if (b->type == BX_TEXT && strcmp(b->text, "4.6") == 0)
 			num = b;
-		if (b->type == BX_TEXT && strcmp(b->text, "170000") == 0)
+		if (b->type == BX_TEXT && strcmp(b->text, "73.9") == 0)
 			big = b;
 	}
-	CHECK(num != NULL && big != NULL, "the cells are there");
+	CHECK(num != NULL && big != NULL, "the cells are there (share "
+	    "formatted .1f: 73.9, 9.25 / 2 = 4.6)");
 	if (num != NULL && big != NULL) {
 		dot1 = num->x + fontset_width(fs, FACE_REGULAR, num->size,
-		    "8500", 4);
-		dot2 = big->x + big->w;
-		CHECK_NUM(dot1, dot2, EPS, "8500.25 and 170000 line up on the "
+		    "4", 1);
+		dot2 = big->x + fontset_width(fs, FACE_REGULAR, big->size,
+		    "73", 2);
+		CHECK_NUM(dot1, dot2, EPS, "4.6 and 73.9 line up on the "
 		    "decimal point");
 	}
+	num = big = NULL;
+	for (i = 0; i < l->page[0].n; i++) {
+		b = &l->page[0].box[i];
+		if (b->type == BX_TEXT && strcmp(b->text, "8,500") == 0)
+			num = b;
+		if (b->type == BX_TEXT && strcmp(b->text, "170,000") == 0)
+			big = b;
+	}
+	CHECK(num != NULL && big != NULL && fabs(num->x + num->w - big->x -
+	    big->w) < EPS, "whole numbers (,.0f) end at one x");
 	layout_free(l);
 	doc_free(d);
 }
@@ -466,7 +478,8 @@ test_sample(void)
 				tocok++;
 		}
 	}
-	CHECK(tocn == 14 && tocok == tocn, "the contents list %zu headings, "
+	CHECK(tocn == 15 && tocok == tocn, "the contents list %zu entries "
+	    "(14 headings and the sources), "
 	    "%zu with the right page", tocn, tocok);
 	CHECK(l->noutline == 16 && l->outline[0].level == 1 &&
 	    strcmp(l->outline[2].title, "1.1 Cobalt") == 0,
