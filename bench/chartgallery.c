@@ -135,7 +135,8 @@ top(const struct table *t, size_t *rows, size_t n, const char *c,
 {
 	sortt = t;
 	sortc = col(t, c);
-	qsort(rows, n, sizeof(*rows), bydesc);
+	if (n > 1)
+		qsort(rows, n, sizeof(*rows), bydesc);
 	return n < max ? n : max;
 }
 

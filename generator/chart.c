@@ -46,7 +46,7 @@ static const struct ckind *const kinds[CK__MAX] = {
  * 2008), which people with any common colour-vision deficiency can
  * tell apart.  The order alternates dark and light so that
  * neighbouring series also differ in greyscale print: relative
- * luminance 0.15, 0.45, 0.25, 0.39, 0.26, 0.75, 0.32, 0.
+ * luminance 0.15, 0.42, 0.22, 0.41, 0.26, 0.75, 0.30, 0.
  */
 static const uint32_t okabe_ito[] = {
 	0x0072b2,	/* blue */
@@ -64,12 +64,6 @@ static const char *const quaddefault[4] = {
 	"Scarce but manageable", "High supply risk",
 	"Low supply risk", "Global supply advantage"
 };
-
-const char *
-chart_kindname(enum chart_kind k)
-{
-	return k < CK__MAX ? kindnames[k] : "?";
-}
 
 uint32_t
 palette(size_t i)
@@ -467,10 +461,11 @@ static int
 listed(const char *list, const char *label)
 {
 	const char	*p, *e;
-	size_t		 n = strlen(label);
+	size_t		 n;
 
 	if (list == NULL || label == NULL)
 		return 0;
+	n = strlen(label);
 	for (p = list; *p != '\0'; p = *e ? e + 1 : e) {
 		while (*p == ' ')
 			p++;

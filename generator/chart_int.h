@@ -244,7 +244,6 @@ struct cctx {
 };
 
 /* chart.c */
-const char	*chart_kindname(enum chart_kind);
 uint32_t	 palette(size_t);
 int		 chart_highlighted(const struct chart *, const char *label);
 int		 chart_dashed(const struct chart *, const char *series);
@@ -291,7 +290,6 @@ void	 boxes_free(struct boxes *);
 int	 boxes_hit(const struct boxes *, struct rect, double pad);
 int	 rect_hit(struct rect, struct rect, double pad);
 int	 rect_inside(struct rect in, struct rect out);
-struct rect rect_pad(struct rect, double);
 void	 spread(double *y, const double *h, size_t n, double lo, double hi);
 
 /* A label to place near a point. */
@@ -393,7 +391,6 @@ struct rect frame_title(struct cctx *, struct rect);
 double	 frame_bottom(struct cctx *, int draw);
 void	 legend_add(struct legend *, const char *, uint32_t, int line);
 void	 legend_free(struct legend *);
-double	 legend_height(const struct cctx *, const struct legend *, double w);
 struct rect legend_draw(struct cctx *, const struct legend *, struct rect);
 
 /* One chart type: plan what the frame needs, then draw into a rect. */

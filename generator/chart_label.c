@@ -57,16 +57,6 @@ rect_inside(struct rect in, struct rect out)
 	    in.y + in.h <= out.y + out.h + 1e-9;
 }
 
-struct rect
-rect_pad(struct rect r, double p)
-{
-	r.x -= p;
-	r.y -= p;
-	r.w += 2 * p;
-	r.h += 2 * p;
-	return r;
-}
-
 /*
  * Spread n items along one axis: item i wants its centre at y[i]
  * (sorted ascending) and is h[i] tall.  Move them as little as
@@ -234,10 +224,13 @@ seg_hits(const struct boxes *b, double x0, double y0, double x1, double y1)
 {
 	struct rect	 pt;
 	double		 len = hypot(x1 - x0, y1 - y0), t;
+	size_t		 i, n = (size_t)ceil(len);
 
-	for (t = 0; t <= len; t += 1) {
-		pt.x = x0 + (x1 - x0) * t / len - 0.25;
-		pt.y = y0 + (y1 - y0) * t / len - 0.25;
+	/* A point every point of the way. */
+	for (i = 0; i <= n; i++) {
+		t = n ? (double)i / (double)n : 0;
+		pt.x = x0 + (x1 - x0) * t - 0.25;
+		pt.y = y0 + (y1 - y0) * t - 0.25;
 		pt.w = pt.h = 0.5;
 		if (boxes_hit(b, pt, 0.5))
 			return 1;
@@ -250,13 +243,14 @@ static void
 mark_segment(struct cctx *ctx, double x0, double y0, double x1, double y1)
 {
 	struct rect	 m;
-	double		 len = hypot(x1 - x0, y1 - y0), t, xa, ya, xb, yb;
+	double		 len = hypot(x1 - x0, y1 - y0), xa, ya, xb, yb;
+	size_t		 i, n = (size_t)ceil(len / 2);
 
-	for (t = 0; t < len; t += 2) {
-		xa = x0 + (x1 - x0) * t / len;
-		ya = y0 + (y1 - y0) * t / len;
-		xb = x0 + (x1 - x0) * fmin(t + 2, len) / len;
-		yb = y0 + (y1 - y0) * fmin(t + 2, len) / len;
+	for (i = 0; i < n; i++) {
+		xa = x0 + (x1 - x0) * (double)i / (double)n;
+		ya = y0 + (y1 - y0) * (double)i / (double)n;
+		xb = x0 + (x1 - x0) * (double)(i + 1) / (double)n;
+		yb = y0 + (y1 - y0) * (double)(i + 1) / (double)n;
 		m.x = fmin(xa, xb) - 0.25;
 		m.y = fmin(ya, yb) - 0.25;
 		m.w = fabs(xb - xa) + 0.5;
