@@ -575,7 +575,10 @@ gallery(size_t *n)
 	      "y-title: U.S. net import reliance (% of apparent "
 	      "consumption)",
 	      "title: Critical minerals: supply risk against global "
-	      "dominance", "source: " SOURCE_USGS, NULL } },
+	      "dominance",
+	      "subtitle: Seen from the United States: import reliance "
+	      "against the leading producer's share",
+	      "source: " SOURCE_USGS, NULL } },
 	    { "bubble", "Bubbles", "Rare earths: shares of world mine "
 	      "production and of reserves; circle area is production.", NULL, {
 	      "type: bubble", "x: Production share", "y: Reserves share",
