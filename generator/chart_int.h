@@ -7,7 +7,8 @@
  * taking what it needs from the rectangle left by the one before
  * (kplot's margin, label, grid, tic order):
  *
- *	chart.c		options, then chart_draw(): frame, legend, notes
+ *	chart_opt.c	options and their checks
+ *	chart.c		chart_draw(): frame, legend, notes; the palette
  *	chart_data.c	table rows -> categories x series, or points
  *	chart_axis.c	nice ticks, scales, axes and grid lines
  *	chart_text.c	text runs, widths, wrapping, fitting
@@ -242,6 +243,11 @@ struct cctx {
 	const struct cdata	*order;		/* category and series order */
 	const struct cpoints	*porder;	/* series of points */
 };
+
+/* chart_opt.c */
+const char	*chart_kindname(enum chart_kind);
+int		 chart_resolve(const struct chart *, const struct table *,
+		    struct cols *, const char *file, size_t line, size_t col);
 
 /* chart.c */
 uint32_t	 palette(size_t);

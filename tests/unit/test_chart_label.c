@@ -4,7 +4,8 @@
  * their order, never overlap and stay in bounds; point labels never
  * overlap each other, a mark or the bounds; every chart kind, drawn
  * from random data (long names, CJK names, missing values) at random
- * sizes and with or without titles, has no two texts overlapping and none outside the picture.
+ * sizes, with or without titles, has no two texts overlapping and none
+ * outside the picture.
  * The palette stays apart in greyscale.
  */
 #include <math.h>
