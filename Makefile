@@ -64,7 +64,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIBOBJS)
 	$(CC) $(CPPFLAGS) $(DEFS) $(CFLAGS) $(WARN) $(PKG_CFLAGS) \
 	    -Igenerator -Itests/unit $(LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
 
-units: $(UNIT_BINS)
+units: $(UNIT_BINS) $(BUILD)/bench/chartgallery
 
 # The chart gallery: every kind of chart from the data in datasets/,
 # as SVG and PNG, and all of them in one PDF and one HTML page

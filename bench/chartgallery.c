@@ -135,7 +135,8 @@ top(const struct table *t, size_t *rows, size_t n, const char *c,
 {
 	sortt = t;
 	sortc = col(t, c);
-	qsort(rows, n, sizeof(*rows), bydesc);
+	if (n > 1)
+		qsort(rows, n, sizeof(*rows), bydesc);
 	return n < max ? n : max;
 }
 
@@ -265,19 +266,18 @@ category_map(void)
 	return t;
 }
 
-/* Cobalt: share of world production against share of reserves. */
+/* Share of world production against share of reserves, by country. */
 static struct table *
-cobalt_shares(void)
+shares(const char *file)
 {
-	struct table	*w = load("datasets/usgs-mcs2024/world/"
-			    "mcs2024-cobal_world.csv"), *t;
+	struct table	*w = load(file), *t;
 	const struct value *p, *res;
 	double		 wp = world(w, "Prod_t_est_2023");
 	double		 wr = world(w, "Reserves_t");
 	size_t		 rows[64], n, k, r;
 
 	n = countries(w, 0, rows);
-	t = table_new("cobalt");
+	t = table_new("shares");
 	table_addcol(t, "Country", CT_TEXT);
 	table_addcol(t, "Production share", CT_DEC);
 	table_addcol(t, "Reserves share", CT_DEC);
@@ -575,12 +575,16 @@ gallery(size_t *n)
 	      "y-title: U.S. net import reliance (% of apparent "
 	      "consumption)",
 	      "title: Critical minerals: supply risk against global "
-	      "dominance", "source: " SOURCE_USGS, NULL } },
-	    { "bubble", "Bubbles", "Cobalt: shares of world mine production "
-	      "and of reserves; circle area is production.", NULL, {
+	      "dominance",
+	      "subtitle: Seen from the United States: import reliance "
+	      "against the leading producer's share",
+	      "source: " SOURCE_USGS, NULL } },
+	    { "bubble", "Bubbles", "Rare earths: shares of world mine "
+	      "production and of reserves; circle area is production.", NULL, {
 	      "type: bubble", "x: Production share", "y: Reserves share",
 	      "bubble: Production", "labels: Country", "size: 456x360",
-	      "title: Cobalt: where it is mined and where it lies",
+	      "title: Rare earths: where they are mined and where they lie",
+	      "subtitle: Share of the world total, 2023",
 	      "source: " SOURCE_USGS, NULL } },
 	    { "donut", "Donut", "Cobalt mine production by country; small "
 	      "producers are grouped.", NULL, { "type: donut",
@@ -635,7 +639,7 @@ gallery(size_t *n)
 	g[5].t = ree_salient(pc, pn, 4);
 	g[6].t = reliance(cr, crn, 5);
 	g[7].t = category_map();
-	g[8].t = cobalt_shares();
+	g[8].t = shares("datasets/usgs-mcs2024/world/mcs2024-raree_world.csv");
 	g[9].t = world_prod("datasets/usgs-mcs2024/world/mcs2024-cobal_world"
 	    ".csv", "Prod_t_est_2023", 64, 1);
 	g[10].t = flows(8);
@@ -716,7 +720,7 @@ gallery_doc(struct gchart *g, size_t n, const struct fontset *fs,
 	    "Mineral Commodity Summaries 2024 and CEPII BACI");
 	d->meta.date = xstrdup("2025-07-25");
 	d->meta.lang = xstrdup("en");
-	d->root = node_new(N_DOCUMENT, 0, 0);
+	/* doc_new() made the root. */
 	for (i = 0; i < n; i++) {
 		h = textnode(N_HEADING, g[i].heading);
 		h->level = 2;
