@@ -472,8 +472,9 @@ codes_note(const struct tmpl *t, const struct table *tb)
 		if (seen[i])
 			buf_printf(&b, "%s%s", b.len ? (tmpl_is_zh(t) ? "；" :
 			    "; ") : "", words[i]);
-	if (b.len)
-		buf_puts(&b, tmpl_is_zh(t) ? "。" : ".");
+	if (b.len == 0)
+		return NULL;
+	buf_puts(&b, tmpl_is_zh(t) ? "。" : ".");
 	return buf_steal(&b);
 }
 
