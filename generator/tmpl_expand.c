@@ -644,12 +644,12 @@ tmpl_expand(struct tmpl *t)
 	for (i = 0; i < t->ndirs; i++)
 		if (t->dirs[i].q != NULL)
 			query_plan(t->dirs[i].q, &env);
+	/* A value that fails leaves "" behind: the directives still run,
+	   to report their own problems, but the build fails. */
 	for (i = 0; i < t->nmarks; i++)
 		if (t->marks[i].q != NULL && (t->marks[i].value =
 		    query_text(t->marks[i].q, &env)) == NULL)
 			ok = 0;
-	if (!ok)
-		return 0;
 	for (i = 0; i < t->ndirs; i++) {
 		d = &t->dirs[i];
 		if (d->kind == D_TABLE)
