@@ -154,6 +154,7 @@ const char	*tmpl_intern(struct tmpl *, const char *path);
 char		*tmpl_resolve(struct tmpl *, const char *from, const char *rel,
 		    const char *file, size_t line, size_t col,
 		    const char *what, char **real);
+char		*tmpl_resolve_main(struct tmpl *, const char *path);
 int		 tmpl_read(struct tmpl *, const char *real, const char *shown,
 		    size_t max, struct buf *out, const char *file,
 		    size_t line, size_t col);

@@ -989,16 +989,14 @@ tmpl_parse_file(struct tmpl *t, const char *shown, const char *real,
 	struct buf	 raw = { NULL, 0, 0 }, md = { NULL, 0, 0 };
 	struct conv	 cv;
 	cmark_node	*root;
-	char		*myreal = NULL, *s;
+	char		*myreal = NULL;
 	const char	*text, *file;
 	size_t		 len, fm_off, fm_len, body_off, i, line;
 	int		 fm, ok = 0;
 
 	if (real == NULL) {
-		if ((s = tmpl_resolve(t, "", shown, shown, 0, 0, "template",
-		    &myreal)) == NULL)
+		if ((myreal = tmpl_resolve_main(t, shown)) == NULL)
 			return 0;
-		free(s);
 		real = myreal;
 	}
 	file = tmpl_intern(t, shown);
