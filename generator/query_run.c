@@ -1352,6 +1352,14 @@ op_append(struct qrun *r, const struct qstep *s)
 			}
 		}
 		free(done);
+		/* A table without names (an empty one) takes the new file's. */
+		if (table_namecol(out) < 0 && table_namecol(o) >= 0)
+			for (j = 0; j < table_ncols(out); j++)
+				if ((long)j != dcol && aligned(out, j, o) ==
+				    table_namecol(o)) {
+					table_setnamecol(out, (long)j);
+					break;
+				}
 	}
 	fix_types(out, 0);
 	qrun_settable(r, out, 1);

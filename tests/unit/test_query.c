@@ -531,6 +531,35 @@ test_ops(void)
 	table_free(t);
 	buf_reset(&log);
 
+	/*
+	 * Append onto an empty table: the rows keep their classes, so the
+	 * World total is not ranked as a country (it was, before the
+	 * appended file's column of names was taken over).
+	 */
+	{
+		char	 dir[] = "/tmp/bgappXXXXXX", p[64];
+		FILE	*f;
+
+		if (mkdtemp(dir) != NULL) {
+			snprintf(p, sizeof(p), "%s/base.csv", dir);
+			f = fopen(p, "w");
+			fputs("Country,Type,Reserves\n", f);
+			fclose(f);
+			env_add(&v, "base", p, 0);
+			t = run(&v, "base | append ree | rank Reserves | "
+			    "filter rank == 1 | select Country", NULL);
+			CHECK(t != NULL && table_nrows(t) == 1 &&
+			    strcmp(str(t, 0, "Country"), "China") == 0,
+			    "appended onto an empty table: China ranks first, "
+			    "not the World total");
+			table_free(t);
+			textis(&v, "base | append ree | concentration Reserves "
+			    "| select cr3", "79.1%");
+			unlink(p);
+			rmdir(dir);
+		}
+	}
+
 	/* Parameters. */
 	env_param(&v, "n", "2");
 	env_param(&v, "who", "Vietnam");
