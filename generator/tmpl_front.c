@@ -461,6 +461,7 @@ lang(struct tmpl *t)
 	struct meta	*m = &t->doc->meta;
 	const struct kv	*k;
 	const char	*s;
+	char		*sub;
 	size_t		 i;
 
 	m->lang = xstrdup("en");
@@ -468,6 +469,12 @@ lang(struct tmpl *t)
 	if ((k = kv_get(t->front, "lang")) == NULL ||
 	    (s = kv_want_str(k, t->doc->path, 0)) == NULL)
 		return;
+	/* Like a path, the language may be a parameter: one template,
+	 * two editions. */
+	if ((sub = tmpl_subst_params(t, s, t->doc->path, k->line,
+	    k->col)) == NULL)
+		return;
+	s = sub;
 	for (i = 0; s[i] != '\0'; i++)
 		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
 		    s[i] <= 'Z') || (i > 1 && (s[i] == '-' ||
@@ -476,10 +483,11 @@ lang(struct tmpl *t)
 	if (i < 2 || s[i] != '\0') {
 		msg(MSG_ERROR, t->doc->path, k->line, k->col, "lang: '%s' is "
 		    "not a language tag such as en or zh-CN", s);
+		free(sub);
 		return;
 	}
 	free(m->lang);
-	m->lang = xstrdup(s);
+	m->lang = sub;
 	t->lang = m->lang;
 }
 
