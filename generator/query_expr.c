@@ -667,6 +667,26 @@ group_denom(struct evalctx *c, const struct qexpr *x, const struct table *t,
 			free(xs);
 		}
 		free(tot);
+		/*
+		 * A World total that is a lower bound (niobium reserves,
+		 * >17,000,000) is at least the sum of the listed rows:
+		 * without this, shares of it could exceed 100%.
+		 */
+		if (ok && out->kind == V_LOWER) {
+			v = groupvals(c, x, t, rows, n);
+			for (i = 0, w.num = 0; i < n; i++)
+				if (table_rowclass(t, rows[i]) != RC_TOTAL &&
+				    isnumk(v[i].kind))
+					w.num += v[i].num;
+			if (w.num > out->num) {
+				out->num = w.num;
+				if (c->notes != NULL)
+					table_addnote(c->notes, "The World "
+					    "total is a lower bound below the "
+					    "sum of the listed rows, so that "
+					    "sum is the bound.");
+			}
+		}
 		if (ok || d == D_WORLD)
 			return ok;
 	}

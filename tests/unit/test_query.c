@@ -560,6 +560,18 @@ test_ops(void)
 		}
 	}
 
+	/*
+	 * Niobium reserves: the World total is >17,000,000 t but Brazil,
+	 * Canada and the United States alone hold 16,000,000 + 1,600,000 +
+	 * 210,000 = 17,810,000 t; shares of it must not exceed 100%.
+	 */
+	env_add(&v, "nb", WORLD "mcs2024-niobi_world.csv", 0);
+	textis(&v, "nb | concentration Reserves | select cr3", "<100.0%");
+	textis(&v, "nb | concentration Reserves | select leader_share | "
+	    "format \".2%\"", "<89.84%");
+	textis(&v, "nb | summarize c = cr(Reserves, 3, \"world\") | format "
+	    "\".1%\"", "<100.0%");
+
 	/* Parameters. */
 	env_param(&v, "n", "2");
 	env_param(&v, "who", "Vietnam");
