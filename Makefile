@@ -111,6 +111,38 @@ out/%.pdf out/%.html: examples/%.md $(BUILD)/briefgen
 
 -include $(wildcard $(BUILD)/deps/*.d)
 
+# One profile per critical mineral with a USGS world file: the rows of
+# datasets/briefgen/minerals.csv marked critical, rendered in one run
+# (-j 2, every dataset read once) into out/profiles/.  The depfile
+# lists every file each profile read, so a second run does no work.
+MINERALS  = datasets/briefgen/minerals.csv
+PROFILE_SLUGS = $(shell awk -F, 'NR > 1 && $$2 == "yes" { print $$1 }' \
+            $(MINERALS) 2>/dev/null)
+PROFILES  = $(PROFILE_SLUGS:%=out/profiles/profile-%.pdf) \
+            $(PROFILE_SLUGS:%=out/profiles/profile-%.html)
+
+.PHONY: profiles
+profiles: all $(PROFILES)
+
+$(BUILD)/profiles.csv: $(MINERALS)
+	@mkdir -p $(@D)
+	awk -F, 'NR == 1 || $$2 == "yes"' $(MINERALS) >$@
+
+$(PROFILES) &: templates/profile.md $(BUILD)/profiles.csv $(BUILD)/briefgen
+	@mkdir -p out/profiles $(BUILD)/deps
+	$(BUILD)/briefgen build -q -j 2 -o out/profiles \
+	    --params $(BUILD)/profiles.csv --name 'profile-{slug}' \
+	    -M $(BUILD)/deps/profiles.d templates/profile.md
+
+# The profile partials for files with several types (palladium and
+# platinum, bauxite and alumina, ...) are the plain ones with every
+# query narrowed to the type; made here, and committed.
+templates/profile/typed-%.md: templates/profile/%.md
+	{ printf '<!-- Made from %s by make: every query starts with\n' $(<F); \
+	  printf '     "world | filter contains(Type, $$type)". Edit %s. -->\n' $(<F); \
+	  sed -e 's/world | /world | filter contains(Type, $$type) | /g' $<; } \
+	    >$@.tmp && mv $@.tmp $@
+
 # The whole suite: plain build, then the sanitizer build, each through
 # the same runner; the runner prints "N passed, N failed" last.
 test: test-deps
