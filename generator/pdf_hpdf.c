@@ -275,6 +275,10 @@ text_end(struct pdfw *w, HPDF_Page pg)
 {
 	if (!w->intext)
 		return;
+	/* The rendering mode is graphics state: it outlives ET. */
+	if (w->tfake)
+		HPDF_Page_SetTextRenderingMode(pg, HPDF_FILL);
+	w->tfake = 0;
 	HPDF_Page_EndText(pg);
 	w->intext = 0;
 }
