@@ -546,6 +546,8 @@ expand_table(struct tmpl *t, struct directive *d, const struct qenv *env)
 			tab->fmts[i] = c->fmt;
 		else
 			default_fmt(tab->data, i, &tab->fmts[i]);
+		/* 's' writes 万 and 亿 in Chinese, as inline values do. */
+		tab->fmts[i].lang = t->lang;
 		tab->align[i] = c && c->align >= 0 ? (enum talign)c->align :
 		    default_align(table_coltype(tab->data, i));
 	}
