@@ -143,6 +143,15 @@ templates/profile/typed-%.md: templates/profile/%.md
 	  sed -e 's/world | /world | filter contains(Type, $$type) | /g' $<; } \
 	    >$@.tmp && mv $@.tmp $@
 
+# The Chinese edition of the weekly: the same template, -D lang=zh.
+examples-out: out/critical-minerals-weekly-zh.pdf
+out/critical-minerals-weekly-zh.pdf out/critical-minerals-weekly-zh.html &: \
+    examples/critical-minerals-weekly.md $(BUILD)/briefgen
+	@mkdir -p out $(BUILD)/deps
+	$(BUILD)/briefgen build -q -o out -D lang=zh \
+	    --name critical-minerals-weekly-zh \
+	    -M $(BUILD)/deps/critical-minerals-weekly-zh.d $<
+
 # The whole suite: plain build, then the sanitizer build, each through
 # the same runner; the runner prints "N passed, N failed" last.
 test: test-deps
