@@ -27,7 +27,7 @@ struct kvparse {
 	struct kv		*cur;		/* open map or list */
 	size_t			 depth;
 	size_t			 nodes;
-	char			*key;		/* map key waiting for a value */
+	char			*key;		/* map key awaiting a value */
 	size_t			 kline, kcol;
 	int			 ndocs;
 };
