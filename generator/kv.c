@@ -287,7 +287,7 @@ on_event(struct kvparse *p, const yaml_event_t *ev)
 	case YAML_MAPPING_END_EVENT:
 	case YAML_SEQUENCE_END_EVENT:
 		p->depth--;
-		if (p->cur->parent != NULL)
+		if (p->cur != NULL && p->cur->parent != NULL)
 			p->cur = p->cur->parent;
 		return 1;
 	default:

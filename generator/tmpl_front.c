@@ -321,7 +321,7 @@ source(struct tmpl *t, const struct kv *k)
 	}
 	if (!kv_check_map(k, file, "a source", src_keys))
 		return;
-	if ((c = kv_get(k, "id")) == NULL || (c = kv_get(k, "text")) == NULL) {
+	if (kv_get(k, "id") == NULL || kv_get(k, "text") == NULL) {
 		msg(MSG_ERROR, file, k->line, k->col, "a source needs id: and "
 		    "text:");
 		return;
