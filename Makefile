@@ -78,7 +78,8 @@ $(BUILD)/bench/chartgallery: bench/chartgallery.c $(LIBOBJS)
 .PHONY: gallery
 gallery: $(BUILD)/bench/chartgallery $(BUILD)/briefgen
 	$(BUILD)/bench/chartgallery -o docs/gallery
-	$(BUILD)/briefgen build -q -o docs/gallery docs/gallery/gallery.md
+	SOURCE_DATE_EPOCH=1753401600 $(BUILD)/briefgen build -q \
+	    -o docs/gallery docs/gallery/gallery.md
 
 # The HTML style sheet is compiled in; generator/html_css.c is made
 # from it (and committed, so a build needs only a C compiler).
