@@ -211,6 +211,11 @@ find_share(const char *const *rel, const char *marker, const char *dflt)
 		if (access(file, R_OK) == 0) {
 			free(file);
 			free(dir);
+			/* "/usr/share/briefgen/fonts", not "/usr/bin/../share/...". */
+			if ((file = realpath(cand, NULL)) != NULL) {
+				free(cand);
+				cand = file;
+			}
 			return cand;
 		}
 		free(file);
