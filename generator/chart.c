@@ -92,6 +92,30 @@ chart_toosmall(const struct cctx *ctx, struct rect r)
 	    chart_kindname(ctx->c->kind), r.w, r.h);
 }
 
+/* The largest absolute number in the columns that hold the values. */
+static double
+value_magnitude(const struct cctx *ctx)
+{
+	const struct value *v;
+	long		 cols[CHART_MAXY + 1];
+	size_t		 n = 0, i, r;
+	double		 big = 0;
+
+	if (ctx->col.value >= 0)
+		cols[n++] = ctx->col.value;
+	else
+		for (i = 0; i < ctx->col.ny; i++)
+			cols[n++] = ctx->col.y[i];
+	for (i = 0; i < n; i++)
+		for (r = 0; r < table_nrows(ctx->t); r++) {
+			v = table_get(ctx->t, r, (size_t)cols[i]);
+			if ((v->kind == V_NUM || v->kind == V_LOWER ||
+			    v->kind == V_UPPER) && isfinite(v->num))
+				big = fmax(big, fabs(v->num));
+		}
+	return big;
+}
+
 /* The format of value labels: the option, the column's, or automatic. */
 static void
 value_format(struct cctx *ctx)
@@ -99,6 +123,7 @@ value_format(struct cctx *ctx)
 	const char	*spec = NULL;
 	char		*err = NULL;
 	long		 vc;
+	double		 big;
 
 	if (ctx->c->hasfmt) {
 		ctx->vfmt = ctx->c->fmt;
@@ -115,8 +140,14 @@ value_format(struct cctx *ctx)
 	numfmt_defaults(&ctx->vfmt);
 	ctx->vfmt.type = 'f';
 	ctx->vfmt.group = 1;
-	ctx->vfmt.prec = -1;
 	ctx->vfmt.trim = 1;
+	/*
+	 * As many decimals as the size of the numbers calls for: none
+	 * from 100 up (sums of tonnes carry float noise: 1,090,783.651),
+	 * one from 1, two below.
+	 */
+	big = value_magnitude(ctx);
+	ctx->vfmt.prec = big >= 100 ? 0 : big >= 1 ? 1 : 2;
 }
 
 static void

@@ -31,9 +31,15 @@ static const char *const kindnames[CK__MAX] = {
 	"sankey", "timeline"
 };
 
-/* The white paper's four categories, by quadrant of the category map. */
+/*
+ * The white paper's four categories, by quadrant of the category map:
+ * supply risk up, global dominance right.  Low risk at the bottom:
+ * without dominance "low supply risk", with it "global supply
+ * advantage"; risk at the top: without dominance "high supply risk",
+ * with it "scarce but manageable".
+ */
 static const char *const quaddefault[4] = {
-	"Scarce but manageable", "High supply risk",
+	"High supply risk", "Scarce but manageable",
 	"Low supply risk", "Global supply advantage"
 };
 

@@ -65,7 +65,7 @@ fi
 if true; then
 	gal="$(dirname "$BRIEFGEN")/bench/chartgallery"
 	if [ -x "$gal" ]; then
-		"$gal" -o "$TMP/g" -r "$ROOT" -f "$ROOT/fonts" >"$TMP/gal.out" \
+		"$gal" -d -o "$TMP/g" -r "$ROOT" -f "$ROOT/fonts" >"$TMP/gal.out" \
 		    2>"$TMP/gal.err"
 		st=$?
 		grep -v 'warning: duplicate column name' "$TMP/gal.err" >"$TMP/gal.rest"
@@ -88,14 +88,31 @@ assert len(ids) == len(set(ids)), "duplicate id"' "$f" "$(basename "$f" .svg)-" 
 		done
 		if [ "$bad" -eq 0 ]; then ok "gallery: SVGs are XML with prefixed unique ids"
 		else notok "gallery: $bad SVG files fail"; fi
-		check "gallery: PDF passes qpdf --check" qpdf --check "$TMP/g/gallery.pdf"
-		if pdftotext "$TMP/g/gallery.pdf" - 2>/dev/null | grep -q 'Congo (Kinshasa)'; then
-			ok "gallery: chart text is selectable in the PDF"
-		else notok "gallery: chart text not found by pdftotext"; fi
-		if pdffonts "$TMP/g/gallery.pdf" | awk 'NR > 2 && $(NF-4) != "yes" { bad = 1 } END { exit bad }'; then
-			ok "gallery: every PDF font embedded"
-		else notok "gallery: a font is not embedded"; fi
+		check "gallery: PDF passes qpdf --check" qpdf --check "$TMP/g/charts.pdf"
 	else
 		ok "gallery: not built (make gallery)"
 	fi
+fi
+
+# The gallery template: every kind of chart through the template stage,
+# its queries, and both writers.
+bg build -o "$TMP/tg" "$ROOT/docs/gallery/gallery.md"
+expect_status "gallery template builds" 0
+if [ -f "$TMP/tg/gallery.pdf" ]; then
+	check "gallery template: PDF passes qpdf --check" qpdf --check "$TMP/tg/gallery.pdf"
+	pdftotext "$TMP/tg/gallery.pdf" "$TMP/tg.txt" 2>/dev/null
+	for s in 'Congo (Kinshasa)' 'Scarce but manageable' 'Terbium oxide' \
+	    'Republic of Korea' '稀土' 'W: withheld'; do
+		if grep -qF "$s" "$TMP/tg.txt"; then ok "gallery PDF: chart text '$s' is selectable"
+		else notok "gallery PDF: '$s' not found by pdftotext"; fi
+	done
+	n=$(grep -o '<svg [^>]*role="img"' "$TMP/tg/gallery.html" | wc -l)
+	if [ "$n" -eq 16 ]; then ok "gallery HTML: 16 inline charts"; else
+		notok "gallery HTML: $n inline charts, want 16"; fi
+	dup=$(grep -o ' id="[^"]*"' "$TMP/tg/gallery.html" | sort | uniq -d | head -3)
+	if [ -z "$dup" ]; then ok "gallery HTML: ids unique across the page"; else
+		notok "gallery HTML: duplicate ids: $dup"; fi
+	if pdffonts "$TMP/tg/gallery.pdf" | awk 'NR > 2 && $(NF-4) != "yes" { bad = 1 } END { exit bad }'; then
+		ok "gallery PDF: every font embedded"
+	else notok "gallery PDF: a font is not embedded"; fi
 fi
