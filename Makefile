@@ -131,7 +131,11 @@ $(BUILD)/profiles.csv: $(MINERALS)
 	@mkdir -p $(@D)
 	awk -F, 'NR == 1 || $$2 == "yes"' $(MINERALS) >$@
 
-$(PROFILES) &: templates/profile.md $(BUILD)/profiles.csv $(BUILD)/briefgen
+PROFILE_TYPED = templates/profile/typed-standard.md \
+            templates/profile/typed-noreserves.md
+
+$(PROFILES) &: templates/profile.md $(PROFILE_TYPED) $(BUILD)/profiles.csv \
+    $(BUILD)/briefgen
 	@mkdir -p out/profiles $(BUILD)/deps
 	$(BUILD)/briefgen build -q -j 2 -o out/profiles \
 	    --params $(BUILD)/profiles.csv --name 'profile-{slug}' \
