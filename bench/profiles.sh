@@ -34,16 +34,29 @@ EOT
 make -s -f "$W/bench.mk"
 make -q -f "$W/bench.mk" || { echo "bench: make has work to do after a build" >&2; exit 1; }
 
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "## 50 profiles: $(nproc) cores, $(uname -m), $(. /etc/os-release; echo "$PRETTY_NAME")"
-hyperfine -N --warmup 1 --runs 10 --export-markdown "$W/bg.md" \
+hyperfine -N --warmup 1 --runs 10 --export-markdown "$W/bg.md" --export-json "$W/bg.json" \
     --prepare "rm -rf $W/out" \
     -n 'briefgen -j 1' "$BUILD -j 1" \
     -n 'briefgen -j 2' "$BUILD -j 2" \
     -n 'make, nothing changed' "make -s -f $W/bench.mk"
-hyperfine -N --runs 3 --export-markdown "$W/peer.md" \
+hyperfine -N --warmup 1 --runs 3 --export-markdown "$W/peer.md" --export-json "$W/peer.json" \
     --prepare "rm -rf $W/peer" \
     -n 'Python loop (pandas, matplotlib, markdown, WeasyPrint)' "$PEER"
 cat "$W/bg.md" "$W/peer.md"
+echo
+/usr/bin/python3 - "$W/bg.json" "$W/peer.json" <<'EOT'
+import json, sys
+bg = json.load(open(sys.argv[1]))['results']
+peer = json.load(open(sys.argv[2]))['results'][0]
+print('| briefgen | times faster than the Python loop (mean wall time) | (CPU time, user + system) |')
+print('|---|---|---|')
+for r in bg[:2]:
+    print('| %s | %.0f× | %.0f× |' % (r['command'], peer['mean'] / r['mean'],
+          (peer['user'] + peer['system']) / (r['user'] + r['system'])))
+EOT
+echo "load average before and after: $LOAD0 / $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
 echo "| command | peak RSS |"
