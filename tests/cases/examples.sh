@@ -112,8 +112,13 @@ EOT
 )
 has en.flat "advantage in $cats of the 19 critical minerals" "minerals where China mines 60% or more"
 has zh.flat "我国有${cats}种具有“全球供应优势”" "Chinese: the same count"
-# Demand: lithium 'more than 40 times', as written in the dataset.
-has en.flat "rise to >40×" "lithium's demand multiple, a lower bound"
+# Demand: the white paper's words for lithium, from the dataset, and
+# the bound (">40") that the chart draws.
+li=$(awk -F, '$1 == "Lithium" { print $3, $6, $7 }' "$ROOT/datasets/briefgen/demand-growth-2040.csv")
+set -- $li
+[ "$1" = ">40" ] && ok "demand-growth-2040.csv: lithium's multiple is a lower bound" || notok "lithium's multiple: $1"
+has en.flat "could grow more than 40 times between 2020 and 2040" "lithium, in the words of the dataset"
+has zh.flat "锂需求可能增长40倍以上" "Chinese: lithium, in the words of the dataset"
 
 # --- Chinese text ---------------------------------------------------------
 for s in 关键矿产周报 四类供应风险 全球供应优势 刚果（金） 稀土 铂族金属 资料来源 图1 表1 第5页，共; do
