@@ -373,7 +373,12 @@ scan_fld(void *s, size_t len, void *arg)
 			return;
 		pt->foff[k] = pt->fbuf.len;
 		pt->f[k].len = len;
-		buf_put(&pt->fbuf, s, len);
+		if (pt->fbuf.len + len < pt->fbuf.cap) {
+			/* The common case, without buf_put's checks. */
+			memcpy(pt->fbuf.data + pt->fbuf.len, s, len);
+			pt->fbuf.len += len;
+		} else
+			buf_put(&pt->fbuf, s, len);
 		/* Quoted newlines move the line (in the fields we read). */
 		for (q = s; (q = memchr(q, '\n', len - (size_t)(q -
 		    (const char *)s))) != NULL; q++)
@@ -711,7 +716,7 @@ csv_scan(const char *path, const struct dsopts *o, const struct csvscan *cs)
 	off_t		 dstart, split, k;
 	size_t		 dline, linebase;
 	char		 c;
-	int		 ok = 0, nparts = 1, started = 0, joined = 0, i;
+	int		 ok = 0, nparts = 1, started = 0, i;
 
 	memset(&sc, 0, sizeof(sc));
 	memset(&head, 0, sizeof(head));
@@ -762,7 +767,7 @@ csv_scan(const char *path, const struct dsopts *o, const struct csvscan *cs)
 	if (nparts == 2 && (pt[0].p.pstate != 0 || pt[0].nf != 0)) {
 		/* Not a record boundary: go on alone. */
 		pthread_join(pt[1].thread, NULL);
-		joined = 1;
+		started = 0;
 		cs->tend(cs->arg, pt[1].ts, 0, 0);
 		pt[1].ts = NULL;
 		nparts = 1;
@@ -773,10 +778,8 @@ csv_scan(const char *path, const struct dsopts *o, const struct csvscan *cs)
 		part_error(&pt[0], st.st_size, 0, MSG_ERROR, "malformed CSV: "
 		    "a quoted field is not closed before the end of the file");
 report:
-	if (started && !joined) {
+	if (started)
 		pthread_join(pt[1].thread, NULL);
-		joined = 1;
-	}
 	linebase = pt[0].line - 1;
 	part_report(&pt[0], 0);
 	if (nparts == 2 && !pt[0].err)

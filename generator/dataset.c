@@ -480,7 +480,6 @@ bounds_from_notes(struct table *t)
 			    strncmp(nt->str, "\xe2\x89", 2) != 0))
 				continue;
 			/* The bound is the first word, without a period. */
-			n = strcspn(nt->str, " ;,(") ;
 			s = nt->str;
 			/* Keep thousands separators: "2,000,000" is one. */
 			for (n = 0; s[n] != '\0' && s[n] != ' ' &&

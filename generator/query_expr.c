@@ -413,6 +413,8 @@ rowclass(const struct rowctx *r)
 {
 	const struct value *v;
 
+	if (r == NULL)
+		return RC_ITEM;
 	if (r->t != NULL)
 		return table_rowclass(r->t, r->row);
 	if (r->namecol < 0 || (size_t)r->namecol >= r->nvals)
@@ -434,6 +436,10 @@ scalar(struct evalctx *c, const struct qexpr *e, const struct value *av,
 	size_t		 i, l1, l2;
 	int		 dec, lead0;
 
+	if (a == NULL && fns[e->fn].min > 0) {
+		setmiss(out, V_NA);	/* the parser counted: not reached */
+		return;
+	}
 	switch (id) {
 	case F_ISMISSING:
 		setnum(out, ismissing(a));

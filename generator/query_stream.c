@@ -138,15 +138,25 @@ struct sts {
 	struct evalctx	 ec;
 };
 
+/* A word-at-a-time multiplicative hash (keys are short). */
 static size_t
 hash(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
 	size_t	 i;
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return (size_t)(h ^ (h >> 29));
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 32;
+	}
+	if (i < n) {
+		w = 0;
+		memcpy(&w, s + i, n - i);
+		h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+	}
+	h ^= h >> 29;
+	return (size_t)h;
 }
 
 static void
@@ -666,7 +676,7 @@ getval(struct sts *ts, size_t c)
 {
 	struct scanctx	*sc = ts->sc;
 
-	if (ts->stamp[c] != ts->row && c < sc->nfile) {
+	if (c < sc->nfile && ts->stamp[c] != ts->row) {
 		ds_cell(sc->cols[c].ctype, sc->cols[c].isname &&
 		    sc->d->opts.clean, ts->f[c].s, ts->f[c].len, &ts->vals[c],
 		    &ts->tmp[c]);
