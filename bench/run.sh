@@ -32,23 +32,28 @@ mkdir -p build/bench
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
-# time_it LABEL CMD...: best wall time and largest RSS of $reps runs.
+# time_it LABEL CMD...: best wall time, its CPU time (user + system)
+# and the largest RSS of $reps runs.
 time_it() {
 	label=$1; shift
-	best= rss=0
+	best= cpu= rss=0
 	i=0
 	while [ $i -lt "$reps" ]; do
-		/usr/bin/time -f '%e %M' -o "$T/time" "$@" >"$T/out.$label" 2>/dev/null
-		read -r s kb <"$T/time"
-		if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; fi
+		/usr/bin/time -f '%e %U %S %M' -o "$T/time" "$@" >"$T/out.$label" 2>/dev/null
+		read -r s u y kb <"$T/time"
+		if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then
+			best=$s
+			cpu=$(awk "BEGIN{print $u + $y}")
+		fi
 		[ "$kb" -gt "$rss" ] && rss=$kb
 		i=$((i + 1))
 	done
-	echo "$best $rss"
+	echo "$best $cpu $rss"
 }
 
-row() { printf '%-10s %-10s %-26s %8s s %9s MB\n' "$@"; }
-row rows task program time RSS
+row() { printf '%-5s %-11s %-24s %7s s %7s s %6s MB\n' "$@"; }
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs; best of $reps runs"
+row rows task program wall cpu RSS
 for n in "$@"; do
 	case $n in
 	*000000) tag=$((n / 1000000))m ;;
@@ -62,11 +67,11 @@ for n in "$@"; do
 	# The aggregation alone.
 	q='group mineral | concentration value_usd by exporter of listed | derive p = cr3 * 100 | select mineral, p, hhi | format p ".2f", hhi ".0f"'
 	set -- $(time_it pandas $PY "$SHARED/peer-pandas.py" "$f")
-	row "$tag" aggregation "pandas (peer-pandas.py)" "$1" "$(($2 / 1024))"
-	pt=$1 pm=$2
+	row "$tag" aggregation "pandas (peer-pandas.py)" "$1" "$2" "$(($3 / 1024))"
+	pt=$1 pm=$3
 	set -- $(time_it briefgen $BG query "$f" "$q")
-	row "$tag" aggregation "briefgen query" "$1" "$(($2 / 1024))"
-	awk "BEGIN{printf \"%-10s %-10s speed %.1fx, memory %.1f%%\n\", \"$tag\", \"\", $pt / $1, 100 * $2 / $pm}"
+	row "$tag" aggregation "briefgen query" "$1" "$2" "$(($3 / 1024))"
+	awk "BEGIN{printf \"%-5s %-11s %.1fx faster, %.1f%% of the memory\n\", \"$tag\", \"\", $pt / $1, 100 * $3 / $pm}"
 	# Same figures from both (pandas prints name,cr3,hhi unquoted).
 	$PY - "$T/out.pandas" "$T/out.briefgen" <<'PYEOF'
 import csv, sys
@@ -81,9 +86,9 @@ PYEOF
 
 	# The whole briefing, PDF and HTML.
 	set -- $(time_it peer $PY "$SHARED/peer-python.py" "$f" "$T/peer")
-	row "$tag" briefing "python (peer-python.py)" "$1" "$(($2 / 1024))"
-	pt=$1 pm=$2
+	row "$tag" briefing "python (peer-python.py)" "$1" "$2" "$(($3 / 1024))"
+	pt=$1 pm=$3
 	set -- $(time_it build $BG build -q -D rows="$tag" -o "$T/bg" bench/trade-briefing.md)
-	row "$tag" briefing "briefgen build" "$1" "$(($2 / 1024))"
-	awk "BEGIN{printf \"%-10s %-10s speed %.1fx, memory %.1f%%\n\", \"$tag\", \"\", $pt / $1, 100 * $2 / $pm}"
+	row "$tag" briefing "briefgen build" "$1" "$2" "$(($3 / 1024))"
+	awk "BEGIN{printf \"%-5s %-11s %.1fx faster, %.1f%% of the memory\n\", \"$tag\", \"\", $pt / $1, 100 * $3 / $pm}"
 done

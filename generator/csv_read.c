@@ -311,6 +311,8 @@ struct scan {
 	char		 delim;
 	unsigned char	*want;
 	size_t		 nwant;
+	size_t		*wl;		/* the wanted columns, listed */
+	size_t		 nwl;
 	size_t		 block;
 };
 
@@ -339,6 +341,8 @@ struct part {
 	size_t		 extra;		/* rows with fields past the columns */
 	size_t		 extraline;	/* the first of them */
 	pthread_t	 thread;
+	const unsigned char *want;	/* sc->want, at hand */
+	size_t		 nwant;
 };
 
 static void
@@ -359,17 +363,16 @@ static void
 scan_fld(void *s, size_t len, void *arg)
 {
 	struct part	*pt = arg;
-	struct scan	*sc = pt->sc;
-	size_t		 k = pt->nf++;
-	const char	*q;
+	size_t		 k = pt->nf++, i, nl;
+	const char	*q = s;
 
 	if (k == 0)
 		pt->recline = pt->line;
 	if (len == 0)
 		return;
 	pt->nonempty = 1;
-	if (k < sc->nwant) {
-		if (!sc->want[k])
+	if (k < pt->nwant) {
+		if (!pt->want[k])
 			return;
 		pt->foff[k] = pt->fbuf.len;
 		pt->f[k].len = len;
@@ -380,9 +383,9 @@ scan_fld(void *s, size_t len, void *arg)
 		} else
 			buf_put(&pt->fbuf, s, len);
 		/* Quoted newlines move the line (in the fields we read). */
-		for (q = s; (q = memchr(q, '\n', len - (size_t)(q -
-		    (const char *)s))) != NULL; q++)
-			pt->line++;
+		for (nl = 0, i = 0; i < len; i++)
+			nl += q[i] == '\n';
+		pt->line += nl;
 	} else if (pt->extra++ == 0)
 		pt->extraline = pt->recline;
 }
@@ -403,16 +406,17 @@ scan_rec(int term, void *arg)
 		return;
 	}
 	if (pt->nonempty && !pt->err) {
-		for (i = 0; i < sc->nwant; i++)
-			if (sc->want[i] && pt->f[i].len)
-				pt->f[i].s = pt->fbuf.data + pt->foff[i];
+		for (i = 0; i < sc->nwl; i++)
+			if (pt->f[sc->wl[i]].len)
+				pt->f[sc->wl[i]].s = pt->fbuf.data +
+				    pt->foff[sc->wl[i]];
 		sc->cs->row(pt->ts, pt->f, pt->recline);
 	}
-	for (i = 0; i < sc->nwant; i++) {
-		pt->f[i].s = NULL;
-		pt->f[i].len = 0;
+	for (i = 0; i < sc->nwl; i++) {
+		pt->f[sc->wl[i]].s = NULL;
+		pt->f[sc->wl[i]].len = 0;
 	}
-	buf_reset(&pt->fbuf);
+	pt->fbuf.len = 0;
 	if (term == '\n' || term == '\r')
 		pt->line++;
 	pt->cr = term == '\r';
@@ -556,6 +560,10 @@ part_init(struct part *pt, struct scan *sc, off_t a, off_t b, size_t line)
 		return 0;
 	csv_set_delim(&pt->p, (unsigned char)sc->delim);
 	pt->buf = xmalloc(sc->block);
+	pt->want = sc->want;
+	pt->nwant = sc->nwant;
+	buf_put(&pt->fbuf, "", 0);
+	xgrow(&pt->fbuf.data, &pt->fbuf.cap, 4096, 1);
 	pt->f = xcalloc(sc->nwant ? sc->nwant : 1, sizeof(*pt->f));
 	pt->foff = xcalloc(sc->nwant ? sc->nwant : 1, sizeof(*pt->foff));
 	pt->ts = sc->cs->tstart(sc->cs->arg);
@@ -737,6 +745,10 @@ csv_scan(const char *path, const struct dsopts *o, const struct csvscan *cs)
 		goto out;
 	if (!cs->head(cs->arg, &head, &sc.want, &sc.nwant))
 		goto out;
+	sc.wl = xcalloc(sc.nwant + 1, sizeof(*sc.wl));
+	for (k = 0; k < (off_t)sc.nwant; k++)
+		if (sc.want[k])
+			sc.wl[sc.nwl++] = (size_t)k;
 
 	/* Split at the first newline after the middle of the data. */
 	split = st.st_size;
@@ -800,6 +812,7 @@ out:
 	}
 	csvrecs_free(&head);
 	free(sc.want);
+	free(sc.wl);
 	close(sc.fd);
 	return ok;
 }

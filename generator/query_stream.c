@@ -41,7 +41,9 @@ struct sop {
 	size_t		 vcol;		/* derive: the column it fills */
 	size_t		*refs;		/* file columns it reads */
 	size_t		 nrefs;
+	int		 derived;	/* it reads derived columns too */
 };
+
 
 struct sagg {
 	enum accop	 op;
@@ -119,10 +121,24 @@ struct smap {
 	size_t		  cap, n;
 };
 
+/*
+ * The results of an operation that reads one file column, by the raw
+ * bytes of that column: a filter on "mineral" is worked out once per
+ * mineral, not once per row.
+ */
+#define MEMO_MAX	4096
+
+struct memo {
+	struct smap	 map;
+	struct value	*v;
+	size_t		 n, cap;
+};
+
 struct sjobts {
 	struct sgroup	*g;
 	size_t		 ng, gcap;
 	struct smap	 raw, clean;
+	struct memo	*memo;		/* one per row operation */
 };
 
 struct sts {
@@ -418,6 +434,24 @@ addref(size_t **refs, size_t *n, size_t col)
 	(*refs)[(*n)++] = col;
 }
 
+/* Does e read a derived column? */
+static int
+readsderived(struct scanctx *sc, const struct qexpr *e)
+{
+	size_t	 i;
+
+	if (e == NULL)
+		return 0;
+	if (e->kind == E_COL && e->col >= 0 && (size_t)e->col >= sc->nfile)
+		return 1;
+	if (readsderived(sc, e->a) || readsderived(sc, e->b))
+		return 1;
+	for (i = 0; i < e->nargs; i++)
+		if (readsderived(sc, e->args[i]))
+			return 1;
+	return 0;
+}
+
 /* The file columns an expression reads (derived ones read theirs). */
 static void
 collect(struct scanctx *sc, const struct qexpr *e, size_t **refs, size_t *n)
@@ -473,6 +507,7 @@ job_compile(struct scanctx *sc, struct sjob *j)
 				op->e = e;
 				op->derive = s->op == Q_DERIVE;
 				collect(sc, e, &op->refs, &op->nrefs);
+				op->derived = readsderived(sc, e);
 				if (op->derive) {
 					c = table_colfind(sc->vt,
 					    s->items[k].name);
@@ -658,6 +693,7 @@ sc_tstart(void *arg)
 {
 	struct scanctx	*sc = arg;
 	struct sts	*ts = xcalloc(1, sizeof(*ts));
+	size_t		 i;
 
 	ts->sc = sc;
 	ts->vals = xcalloc(sc->nv + 1, sizeof(*ts->vals));
@@ -665,8 +701,13 @@ sc_tstart(void *arg)
 	ts->stamp = xcalloc(sc->nv + 1, sizeof(*ts->stamp));
 	ts->arena = arena_new();
 	ts->jt = xcalloc(sc->njobs + 1, sizeof(*ts->jt));
+	for (i = 0; i < sc->njobs; i++)
+		ts->jt[i].memo = xcalloc(sc->jobs[i]->nops + 1,
+		    sizeof(*ts->jt[i].memo));
 	ts->ec.arena = arena_new();
 	ts->ec.defer = 1;
+	buf_put(&ts->key, "", 0);
+	xgrow(&ts->key.data, &ts->key.cap, 256, 1);
 	return ts;
 }
 
@@ -750,11 +791,20 @@ findgroup(struct sts *ts, struct sjob *j, struct sjobts *jt, size_t line)
 	struct sgroup	*g;
 	size_t		 k, slot, gi, cslot;
 
-	buf_reset(&ts->key);
+	ts->key.len = 0;
 	for (k = 0; k < j->nkeys; k++) {
 		if (j->rawkey[k]) {
 			const struct csvfield *f = &ts->f[j->keys[k]];
 
+			if (ts->key.len + f->len + 1 < ts->key.cap) {
+				/* Most keys: straight into the buffer. */
+				if (f->len > 0)
+					memcpy(ts->key.data + ts->key.len,
+					    f->s, f->len);
+				ts->key.len += f->len;
+				ts->key.data[ts->key.len++] = '\x1f';
+				continue;
+			}
 			buf_put(&ts->key, f->s ? f->s : "", f->len);
 		} else {
 			v = getval(ts, (size_t)j->keys[k]);
@@ -807,6 +857,36 @@ findgroup(struct sts *ts, struct sjob *j, struct sjobts *jt, size_t line)
 	return gi;
 }
 
+/* The value of a row operation, from its memo when it can be. */
+static void
+opval(struct sts *ts, struct sjob *j, const struct sop *op, struct memo *m,
+    const struct rowctx *rc, struct value *v)
+{
+	const struct csvfield *f;
+	size_t		 slot, i;
+
+	ts->ec.env = &j->env;
+	if (op->nrefs != 1 || op->derived) {
+		readrefs(ts, op->refs, op->nrefs);
+		qexpr_eval(&ts->ec, op->e, rc, v);
+		return;
+	}
+	f = &ts->f[op->refs[0]];
+	if ((i = smap_get(&m->map, f->s ? f->s : "", f->len, &slot)) !=
+	    (size_t)-1) {
+		*v = m->v[i];
+		return;
+	}
+	readrefs(ts, op->refs, op->nrefs);
+	qexpr_eval(&ts->ec, op->e, rc, v);
+	if (m->n >= MEMO_MAX || ts->ec.err)
+		return;
+	xgrow(&m->v, &m->cap, m->n + 1, sizeof(*m->v));
+	value_into(ts->arena, &m->v[m->n], v);
+	smap_put(&m->map, slot, f->s ? f->s : "", f->len, m->n);
+	m->n++;
+}
+
 static void
 sc_row(void *arg, const struct csvfield *f, size_t line)
 {
@@ -835,18 +915,13 @@ sc_row(void *arg, const struct csvfield *f, size_t line)
 		jt = &ts->jt[i];
 		keep = 1;
 		for (k = 0; k < j->nops && keep; k++) {
-			readrefs(ts, j->ops[k].refs, j->ops[k].nrefs);
+			opval(ts, j, &j->ops[k], &jt->memo[k], &rc, &v);
 			if (j->ops[k].derive) {
 				out = &ts->vals[j->ops[k].vcol];
-				ts->ec.env = &j->env;
-				qexpr_eval(&ts->ec, j->ops[k].e, &rc, &v);
 				*out = v;
 				ts->stamp[j->ops[k].vcol] = ts->row;
-			} else {
-				ts->ec.env = &j->env;
-				qexpr_eval(&ts->ec, j->ops[k].e, &rc, &v);
+			} else
 				keep = value_true(&v);
-			}
 		}
 		if (!keep || ts->ec.err)
 			continue;
@@ -910,6 +985,11 @@ sts_free(struct sts *ts)
 		free(jt->g);
 		smap_free(&jt->raw);
 		smap_free(&jt->clean);
+		for (k = 0; k < sc->jobs[i]->nops; k++) {
+			smap_free(&jt->memo[k].map);
+			free(jt->memo[k].v);
+		}
+		free(jt->memo);
 	}
 	for (i = 0; i < sc->nv; i++)
 		buf_free(&ts->tmp[i]);
