@@ -196,8 +196,9 @@ test_registry(void)
 		logs &= w[i].warnings == 1 && w[i].log.data != NULL &&
 		    strstr(w[i].log.data, "above World total") != NULL &&
 		    strcmp(w[i].log.data, w[0].log.data) == 0;
-		buf_free(&w[i].log);
 	}
+	for (i = 0; i < 8; i++)
+		buf_free(&w[i].log);
 	CHECK(same, "eight threads get one table");
 	CHECK(logs, "each of them gets the same warning");
 	CHECK(dsreg_nfiles(reg) == 1 && strcmp(dsreg_file(reg, 0), d.path) ==
