@@ -114,11 +114,17 @@ struct sgroup {
 };
 
 /* A map from key bytes to group index. */
+struct sent {
+	uint64_t	 h;		/* the key's hash; 0: empty slot */
+	char		*k;
+	size_t		 klen;
+	size_t		 v;
+};
+
 struct smap {
-	char		**k;
-	size_t		 *klen;
-	size_t		 *v;
-	size_t		  cap, n;
+	struct sent	*e;
+	size_t		 cap, n;
+	uint64_t	 lasth;		/* hash of the last key looked up */
 };
 
 /*
@@ -154,13 +160,14 @@ struct sts {
 	struct evalctx	 ec;
 };
 
-/* A word-at-a-time multiplicative hash (keys are short). */
-static size_t
+
+static uint64_t
 hash(const char *s, size_t n)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
 	size_t	 i;
 
+	/* A word-at-a-time multiplicative hash (keys are short). */
 	for (i = 0; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
@@ -172,57 +179,58 @@ hash(const char *s, size_t n)
 		h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
 	}
 	h ^= h >> 29;
-	return (size_t)h;
+	return h ? h : 1;	/* 0 marks an empty slot */
 }
 
 static void
 smap_grow(struct smap *m)
 {
-	struct smap	 o = *m;
-	size_t		 i, j;
+	struct sent	*old = m->e;
+	size_t		 ocap = m->cap, i, j;
 
-	m->cap = o.cap ? o.cap * 2 : 256;
-	m->k = xcalloc(m->cap, sizeof(*m->k));
-	m->klen = xcalloc(m->cap, sizeof(*m->klen));
-	m->v = xcalloc(m->cap, sizeof(*m->v));
-	for (i = 0; i < o.cap; i++) {
-		if (o.k[i] == NULL)
+	m->cap = ocap ? ocap * 2 : 256;
+	m->e = xcalloc(m->cap, sizeof(*m->e));
+	for (i = 0; i < ocap; i++) {
+		if (old[i].h == 0)
 			continue;
-		for (j = hash(o.k[i], o.klen[i]) & (m->cap - 1);
-		    m->k[j] != NULL; j = (j + 1) & (m->cap - 1))
+		for (j = old[i].h & (m->cap - 1); m->e[j].h != 0;
+		    j = (j + 1) & (m->cap - 1))
 			continue;
-		m->k[j] = o.k[i];
-		m->klen[j] = o.klen[i];
-		m->v[j] = o.v[i];
+		m->e[j] = old[i];
 	}
-	free(o.k);
-	free(o.klen);
-	free(o.v);
+	free(old);
 }
 
 /* The value of key, or (size_t)-1; *slot for smap_put. */
 static size_t
 smap_get(struct smap *m, const char *k, size_t n, size_t *slot)
 {
+	uint64_t h;
 	size_t	 i;
 
 	if ((m->n + 1) * 2 > m->cap)
 		smap_grow(m);
-	for (i = hash(k, n) & (m->cap - 1); m->k[i] != NULL;
-	    i = (i + 1) & (m->cap - 1))
-		if (m->klen[i] == n && memcmp(m->k[i], k, n) == 0)
-			return m->v[i];
+	h = hash(k, n);
+	for (i = h & (m->cap - 1); m->e[i].h != 0; i = (i + 1) & (m->cap - 1))
+		if (m->e[i].h == h && m->e[i].klen == n &&
+		    memcmp(m->e[i].k, k, n) == 0)
+			return m->e[i].v;
+	m->lasth = h;
 	*slot = i;
 	return (size_t)-1;
 }
 
+/* Add key at the slot smap_get() gave, right after it. */
 static void
 smap_put(struct smap *m, size_t slot, const char *k, size_t n, size_t v)
 {
-	m->k[slot] = xmalloc(n ? n : 1);
-	memcpy(m->k[slot], k, n);
-	m->klen[slot] = n;
-	m->v[slot] = v;
+	struct sent	*e = &m->e[slot];
+
+	e->h = m->lasth;
+	e->k = xmalloc(n ? n : 1);
+	memcpy(e->k, k, n);
+	e->klen = n;
+	e->v = v;
 	m->n++;
 }
 
@@ -232,10 +240,8 @@ smap_free(struct smap *m)
 	size_t	 i;
 
 	for (i = 0; i < m->cap; i++)
-		free(m->k[i]);
-	free(m->k);
-	free(m->klen);
-	free(m->v);
+		free(m->e[i].k);
+	free(m->e);
 }
 
 /*
@@ -938,13 +944,9 @@ sc_row(void *arg, const struct csvfield *f, size_t line)
 			if (a->fcol >= 0 && (sc->cols[a->fcol].ctype ==
 			    CT_INT || sc->cols[a->fcol].ctype == CT_DEC) &&
 			    f[a->fcol].s != NULL && ts->stamp[a->fcol] !=
-			    ts->row && fastnum(f[a->fcol].s, f[a->fcol].len,
-			    &x)) {
-				v.kind = V_NUM;
-				v.num = x;
-				v.str = NULL;
-				v.flags = 0;
-				acc_add(&g->acc[k], &v);
+			    ts->row && a->op != A_FIRST && a->op != A_LAST &&
+			    fastnum(f[a->fcol].s, f[a->fcol].len, &x)) {
+				acc_addnum(&g->acc[k], x);
 				continue;
 			}
 			readrefs(ts, a->refs, a->nrefs);
