@@ -64,19 +64,22 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIBOBJS)
 	$(CC) $(CPPFLAGS) $(DEFS) $(CFLAGS) $(WARN) $(PKG_CFLAGS) \
 	    -Igenerator -Itests/unit $(LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
 
-units: $(UNIT_BINS)
+units: $(UNIT_BINS) $(BUILD)/bench/chartgallery
 
-# The chart gallery: every kind of chart from the data in datasets/,
-# as SVG and PNG, and all of them in one PDF and one HTML page
-# (docs/gallery/).  bench/chartgallery -n N also times them.
+# The chart gallery (docs/gallery/): every kind of chart from the data
+# in datasets/, one by one as SVG and PNG (bench/chartgallery, which
+# with -n N also times them), and the template gallery.md rendered to
+# PDF and HTML by briefgen.
 $(BUILD)/bench/chartgallery: bench/chartgallery.c $(LIBOBJS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(DEFS) $(CFLAGS) $(WARN) $(PKG_CFLAGS) \
 	    -Igenerator $(LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
 
 .PHONY: gallery
-gallery: $(BUILD)/bench/chartgallery
+gallery: $(BUILD)/bench/chartgallery $(BUILD)/briefgen
 	$(BUILD)/bench/chartgallery -o docs/gallery
+	SOURCE_DATE_EPOCH=1753401600 $(BUILD)/briefgen build -q \
+	    -o docs/gallery docs/gallery/gallery.md
 
 # The HTML style sheet is compiled in; generator/html_css.c is made
 # from it (and committed, so a build needs only a C compiler).

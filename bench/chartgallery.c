@@ -1,14 +1,17 @@
 /*
- * chartgallery.c: the chart gallery (docs/gallery/) and the chart
- * benchmark.  Reads the datasets in datasets/, draws every kind of
- * chart from real data, and writes each chart as SVG and PNG, and all
- * of them into one PDF and one HTML page through briefgen's writers.
- * With -n N it also times N rounds of drawing and rendering.
+ * chartgallery.c: the charts of the gallery (docs/gallery/) and the
+ * chart benchmark.  Reads the datasets in datasets/, draws every kind
+ * of chart from real data, and writes each chart as SVG and PNG.
+ * With -n N it also times N rounds of drawing and rendering, to SVG
+ * and PNG chart by chart and to PDF as one document of them all.
  *
- * usage: chartgallery [-n N] [-o DIR] [-f FONTDIR]
+ * usage: chartgallery [-d] [-n N] [-o DIR] [-f FONTDIR] [-r ROOT]
  *
  * The tables are cut from the data here, in C, the way a template's
  * queries would; the chart options are those a ```chart block holds.
+ * The gallery as a document is docs/gallery/gallery.md, a template
+ * that briefgen renders; -d writes this program's own document of the
+ * charts (charts.pdf, charts.html) as well.
  */
 #include <errno.h>
 #include <math.h>
@@ -135,7 +138,8 @@ top(const struct table *t, size_t *rows, size_t n, const char *c,
 {
 	sortt = t;
 	sortc = col(t, c);
-	qsort(rows, n, sizeof(*rows), bydesc);
+	if (n > 1)
+		qsort(rows, n, sizeof(*rows), bydesc);
 	return n < max ? n : max;
 }
 
@@ -265,19 +269,18 @@ category_map(void)
 	return t;
 }
 
-/* Cobalt: share of world production against share of reserves. */
+/* Share of world production against share of reserves, by country. */
 static struct table *
-cobalt_shares(void)
+shares(const char *file)
 {
-	struct table	*w = load("datasets/usgs-mcs2024/world/"
-			    "mcs2024-cobal_world.csv"), *t;
+	struct table	*w = load(file), *t;
 	const struct value *p, *res;
 	double		 wp = world(w, "Prod_t_est_2023");
 	double		 wr = world(w, "Reserves_t");
 	size_t		 rows[64], n, k, r;
 
 	n = countries(w, 0, rows);
-	t = table_new("cobalt");
+	t = table_new("shares");
 	table_addcol(t, "Country", CT_TEXT);
 	table_addcol(t, "Production share", CT_DEC);
 	table_addcol(t, "Reserves share", CT_DEC);
@@ -575,12 +578,16 @@ gallery(size_t *n)
 	      "y-title: U.S. net import reliance (% of apparent "
 	      "consumption)",
 	      "title: Critical minerals: supply risk against global "
-	      "dominance", "source: " SOURCE_USGS, NULL } },
-	    { "bubble", "Bubbles", "Cobalt: shares of world mine production "
-	      "and of reserves; circle area is production.", NULL, {
+	      "dominance",
+	      "subtitle: Seen from the United States: import reliance "
+	      "against the leading producer's share",
+	      "source: " SOURCE_USGS, NULL } },
+	    { "bubble", "Bubbles", "Rare earths: shares of world mine "
+	      "production and of reserves; circle area is production.", NULL, {
 	      "type: bubble", "x: Production share", "y: Reserves share",
 	      "bubble: Production", "labels: Country", "size: 456x360",
-	      "title: Cobalt: where it is mined and where it lies",
+	      "title: Rare earths: where they are mined and where they lie",
+	      "subtitle: Share of the world total, 2023",
 	      "source: " SOURCE_USGS, NULL } },
 	    { "donut", "Donut", "Cobalt mine production by country; small "
 	      "producers are grouped.", NULL, { "type: donut",
@@ -635,7 +642,7 @@ gallery(size_t *n)
 	g[5].t = ree_salient(pc, pn, 4);
 	g[6].t = reliance(cr, crn, 5);
 	g[7].t = category_map();
-	g[8].t = cobalt_shares();
+	g[8].t = shares("datasets/usgs-mcs2024/world/mcs2024-raree_world.csv");
 	g[9].t = world_prod("datasets/usgs-mcs2024/world/mcs2024-cobal_world"
 	    ".csv", "Prod_t_est_2023", 64, 1);
 	g[10].t = flows(8);
@@ -716,7 +723,7 @@ gallery_doc(struct gchart *g, size_t n, const struct fontset *fs,
 	    "Mineral Commodity Summaries 2024 and CEPII BACI");
 	d->meta.date = xstrdup("2025-07-25");
 	d->meta.lang = xstrdup("en");
-	d->root = node_new(N_DOCUMENT, 0, 0);
+	/* doc_new() made the root. */
 	for (i = 0; i < n; i++) {
 		h = textnode(N_HEADING, g[i].heading);
 		h->level = 2;
@@ -770,9 +777,11 @@ readme(const char *dir, const struct gchart *g, size_t n)
 
 	buf_puts(&b, "# Chart gallery\n\n"
 	    "Every kind of chart briefgen draws, from the real data in "
-	    "datasets/.\nRebuilt by `make gallery` (bench/chartgallery.c); "
-	    "do not edit by hand.\nThe same charts in one document: "
-	    "[gallery.pdf](gallery.pdf), [gallery.html](gallery.html).\n");
+	    "datasets/.\nRebuilt by `make gallery`; do not edit by hand.\n"
+	    "The charts below are drawn one by one by bench/chartgallery.c.\n"
+	    "The gallery as a briefing is the template "
+	    "[gallery.md](gallery.md),\nrendered by briefgen to "
+	    "[gallery.pdf](gallery.pdf) and [gallery.html](gallery.html).\n");
 	for (i = 0; i < n; i++)
 		buf_printf(&b, "\n## %s\n\n%s\n\n![%s](%s.png)\n\n"
 		    "[SVG](%s.svg) · [PNG](%s.png)\n", g[i].heading,
@@ -796,10 +805,13 @@ main(int argc, char *argv[])
 	char		*alt, prefix[32];
 	size_t		 n, i, rounds = 0, k;
 	double		 t0, tsvg = 0, tpdf = 0, tpng = 0, tdraw = 0;
-	int		 ch;
+	int		 ch, docs = 0;
 
-	while ((ch = getopt(argc, argv, "n:o:f:r:")) != -1)
+	while ((ch = getopt(argc, argv, "dn:o:f:r:")) != -1)
 		switch (ch) {
+		case 'd':
+			docs = 1;
+			break;
 		case 'n':
 			rounds = (size_t)atoi(optarg);
 			break;
@@ -813,7 +825,7 @@ main(int argc, char *argv[])
 			root = optarg;
 			break;
 		default:
-			fputs("usage: chartgallery [-n rounds] [-o dir] "
+			fputs("usage: chartgallery [-d] [-n rounds] [-o dir] "
 			    "[-f fontdir] [-r root]\n", stderr);
 			return 2;
 		}
@@ -848,19 +860,22 @@ main(int argc, char *argv[])
 	po.date = 1753401600;	/* 2025-07-25: same bytes every run */
 	po.cover = 0;
 	po.toc = 0;
-	d = gallery_doc(g, n, fs, c);
-	buf_reset(&b);
-	if (!pdf_write(d, fs, &po, &b))
-		return 3;
-	put(out, "gallery", "pdf", &b);
-	doc_svgs(d, fs);
-	html_opts_defaults(&ho);
-	ho.now = po.date;
-	buf_reset(&b);
-	if (!html_write(d, &ho, &b))
-		return 3;
-	put(out, "gallery", "html", &b);
-	doc_free(d);
+	/* The PDF and HTML of the whole document, with -d. */
+	if (docs) {
+		d = gallery_doc(g, n, fs, c);
+		buf_reset(&b);
+		if (!pdf_write(d, fs, &po, &b))
+			return 3;
+		put(out, "charts", "pdf", &b);
+		doc_svgs(d, fs);
+		html_opts_defaults(&ho);
+		ho.now = po.date;
+		buf_reset(&b);
+		if (!html_write(d, &ho, &b))
+			return 3;
+		put(out, "charts", "html", &b);
+		doc_free(d);
+	}
 	/* Timing: draw, SVG and PNG per chart; the whole PDF. */
 	for (k = 0; k < rounds; k++) {
 		for (i = 0; i < n; i++) {

@@ -268,7 +268,7 @@ layout_v(struct cctx *ctx, struct bars *b, struct rect r)
 	b->axis = 1;
 	for (iter = 0; iter < 4; iter++) {
 		b->plot.y = top + head;
-		b->plot.h = r.y + r.h - b->plot.y - ch - 4;
+		b->plot.h = r.y + r.h - b->plot.y - ch - 5;
 		bar_ticks(ctx, b, ticks_fit(ctx, b->plot.h, FS_TICK, 1));
 		left = tick_width(ctx, b) + 5;
 		b->plot.x = r.x + left;
@@ -277,8 +277,9 @@ layout_v(struct cctx *ctx, struct bars *b, struct rect r)
 		if (b->band < 5 || b->plot.h < 20)
 			return 0;
 		catrow_free(&b->row);
-		nch = catrow_fit(ctx, b->d.cat, b->d.ncat, b->band, 3, 0,
-		    r.x + r.w - b->plot.x - b->plot.w, &b->row);
+		nch = catrow_fit(ctx, b->d.cat, b->d.ncat, b->band, 3,
+		    b->plot.x - r.x, r.x + r.w - b->plot.x - b->plot.w,
+		    &b->row);
 		if (nch == ch)
 			break;
 		ch = nch;

@@ -150,8 +150,8 @@ bylaby(const void *a, const void *b)
 
 /* Spread one side's labels and draw them with leader lines. */
 static void
-side(struct cctx *ctx, struct dlab *l, size_t n, int right, double cx,
-    double R, struct rect r)
+side(struct cctx *ctx, const struct donut *d, struct dlab *l, size_t n,
+    int right, double cx, double R, struct rect r)
 {
 	double	*y, *h, lx, ex;
 	size_t	 i;
@@ -169,8 +169,10 @@ side(struct cctx *ctx, struct dlab *l, size_t n, int right, double cx,
 	lx = right ? cx + R + 16 : cx - R - 16;
 	for (i = 0; i < n; i++) {
 		if (y[i] - h[i] / 2 < r.y - 0.01 ||
-		    y[i] + h[i] / 2 > r.y + r.h + 0.01)
-			continue;	/* no room: the alt text has it */
+		    y[i] + h[i] / 2 > r.y + r.h + 0.01) {
+			note_nolabel(ctx, d->s[l[i].i].name);
+			continue;
+		}
 		ex = right ? lx - 3 : lx + 3;
 		dl_move(ctx->dl, l[i].ax, l[i].ay);
 		dl_line(ctx->dl, ex - (right ? 6 : -6), y[i]);
@@ -267,8 +269,8 @@ donut_draw(struct cctx *ctx, const size_t *rows, size_t n, struct rect r)
 		x->y = cy + (R + 10) * sin(mid);
 	}
 	dl_group(ctx->dl, "labels");
-	side(ctx, l, nr, 1, cx, R, r);
-	side(ctx, l + d.n - nl, nl, 0, cx, R, r);
+	side(ctx, &d, l, nr, 1, cx, R, r);
+	side(ctx, &d, l + d.n - nl, nl, 0, cx, R, r);
 	dl_endgroup(ctx->dl);
 	for (i = 0; i < d.n; i++)
 		tfit_free(&l[i].t);

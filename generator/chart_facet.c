@@ -161,7 +161,7 @@ facet_draw(struct cctx *ctx, const struct ckind *k, struct rect r)
 
 	if (!split(ctx, &p, &np))
 		return 0;
-	if (ctx->c->sort == SORT_LABEL)
+	if (ctx->c->sort == SORT_LABEL && np > 1)
 		qsort(p, np, sizeof(*p), byname);
 	shared_order(ctx, &order, &porder);
 	if (!ctx->c->freescales && k->domain != NULL && !shared(ctx, k, p, np))

@@ -128,14 +128,6 @@ legend_layout(struct cctx *ctx, const struct legend *lg, struct rect r,
 	return lg->n ? y - r.y + ct_lineh(FS_LEGEND) : 0;
 }
 
-double
-legend_height(const struct cctx *ctx, const struct legend *lg, double w)
-{
-	struct rect	 r = { 0, 0, w, 0 };
-
-	return legend_layout((struct cctx *)ctx, lg, r, 0);
-}
-
 /* Draw the legend at the top of r; return what is left below it. */
 struct rect
 legend_draw(struct cctx *ctx, const struct legend *lg, struct rect r)
@@ -231,6 +223,7 @@ frame_bottom(struct cctx *ctx, int draw)
 	if (h > 0)
 		h += 6;
 	if (draw && h > 0) {
+		/* At the bottom: the room kept may be more than needed. */
 		y = r.y + r.h - h;
 		dl_group(ctx->dl, "notes");
 		if (tn.nln > 0) {

@@ -239,13 +239,17 @@ static void
 hatch(struct cctx *ctx, struct rect c)
 {
 	double	 k;
+	int	 i, n;
 
 	dl_rect(ctx->dl, c.x, c.y, c.w, c.h);
 	dl_fill(ctx->dl, 0xf0f0f0, 1);
 	dl_save(ctx->dl);
 	dl_rect(ctx->dl, c.x, c.y, c.w, c.h);
 	dl_clip(ctx->dl);
-	for (k = -c.h; k < c.w; k += 4) {
+	/* Diagonals 4 points apart across the cell. */
+	n = (int)ceil((c.w + c.h) / 4);
+	for (i = 0; i < n; i++) {
+		k = -c.h + 4 * i;
 		dl_move(ctx->dl, c.x + k, c.y + c.h);
 		dl_line(ctx->dl, c.x + k + c.h, c.y);
 	}

@@ -7,7 +7,8 @@
  * taking what it needs from the rectangle left by the one before
  * (kplot's margin, label, grid, tic order):
  *
- *	chart.c		options, then chart_draw(): frame, legend, notes
+ *	chart_opt.c	options and their checks
+ *	chart.c		chart_draw(): frame, legend, notes; the palette
  *	chart_data.c	table rows -> categories x series, or points
  *	chart_axis.c	nice ticks, scales, axes and grid lines
  *	chart_text.c	text runs, widths, wrapping, fitting
@@ -243,8 +244,12 @@ struct cctx {
 	const struct cpoints	*porder;	/* series of points */
 };
 
-/* chart.c */
+/* chart_opt.c */
 const char	*chart_kindname(enum chart_kind);
+int		 chart_resolve(const struct chart *, const struct table *,
+		    struct cols *, const char *file, size_t line, size_t col);
+
+/* chart.c */
 uint32_t	 palette(size_t);
 int		 chart_highlighted(const struct chart *, const char *label);
 int		 chart_dashed(const struct chart *, const char *series);
@@ -291,7 +296,6 @@ void	 boxes_free(struct boxes *);
 int	 boxes_hit(const struct boxes *, struct rect, double pad);
 int	 rect_hit(struct rect, struct rect, double pad);
 int	 rect_inside(struct rect in, struct rect out);
-struct rect rect_pad(struct rect, double);
 void	 spread(double *y, const double *h, size_t n, double lo, double hi);
 
 /* A label to place near a point. */
@@ -393,7 +397,6 @@ struct rect frame_title(struct cctx *, struct rect);
 double	 frame_bottom(struct cctx *, int draw);
 void	 legend_add(struct legend *, const char *, uint32_t, int line);
 void	 legend_free(struct legend *);
-double	 legend_height(const struct cctx *, const struct legend *, double w);
 struct rect legend_draw(struct cctx *, const struct legend *, struct rect);
 
 /* One chart type: plan what the frame needs, then draw into a rect. */

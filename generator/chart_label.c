@@ -57,16 +57,6 @@ rect_inside(struct rect in, struct rect out)
 	    in.y + in.h <= out.y + out.h + 1e-9;
 }
 
-struct rect
-rect_pad(struct rect r, double p)
-{
-	r.x -= p;
-	r.y -= p;
-	r.w += 2 * p;
-	r.h += 2 * p;
-	return r;
-}
-
 /*
  * Spread n items along one axis: item i wants its centre at y[i]
  * (sorted ascending) and is h[i] tall.  Move them as little as
@@ -228,6 +218,57 @@ ambiguous(const struct plabel *all, size_t n, const struct plabel *p,
 	return 0;
 }
 
+/* Does the segment from (x0, y0) to (x1, y1) cross a box? */
+static int
+seg_hits(const struct boxes *b, double x0, double y0, double x1, double y1)
+{
+	struct rect	 pt;
+	double		 len = hypot(x1 - x0, y1 - y0), t;
+	size_t		 i, n = (size_t)ceil(len);
+
+	/* A point every point of the way. */
+	for (i = 0; i <= n; i++) {
+		t = n ? (double)i / (double)n : 0;
+		pt.x = x0 + (x1 - x0) * t - 0.25;
+		pt.y = y0 + (y1 - y0) * t - 0.25;
+		pt.w = pt.h = 0.5;
+		if (boxes_hit(b, pt, 0.5))
+			return 1;
+	}
+	return 0;
+}
+
+/* Later labels keep off a leader line: mark it, 2 points at a time. */
+static void
+mark_segment(struct cctx *ctx, double x0, double y0, double x1, double y1)
+{
+	struct rect	 m;
+	double		 len = hypot(x1 - x0, y1 - y0), xa, ya, xb, yb;
+	size_t		 i, n = (size_t)ceil(len / 2);
+
+	for (i = 0; i < n; i++) {
+		xa = x0 + (x1 - x0) * (double)i / (double)n;
+		ya = y0 + (y1 - y0) * (double)i / (double)n;
+		xb = x0 + (x1 - x0) * (double)(i + 1) / (double)n;
+		yb = y0 + (y1 - y0) * (double)(i + 1) / (double)n;
+		m.x = fmin(xa, xb) - 0.25;
+		m.y = fmin(ya, yb) - 0.25;
+		m.w = fabs(xb - xa) + 0.5;
+		m.h = fabs(yb - ya) + 0.5;
+		boxes_add(&ctx->marks, m);
+	}
+}
+
+/* Would the leader line to a label at r cross another text? */
+static int
+leader_hits(const struct cctx *ctx, const struct plabel *p, struct rect r)
+{
+	double	 nx, ny;
+
+	nearest(r, p->x, p->y, &nx, &ny);
+	return seg_hits(&ctx->text, p->x, p->y, nx, ny);
+}
+
 /* Draw a placed label: a leader line if far, then the text. */
 static void
 draw_label(struct cctx *ctx, const struct plabel *p, const struct tfit *t,
@@ -245,6 +286,7 @@ draw_label(struct cctx *ctx, const struct plabel *p, const struct tfit *t,
 			    p->y + (ny - p->y) * p->r / d);
 			dl_line(ctx->dl, nx, ny);
 			dl_stroke(ctx->dl, COL_FAINT, 1, 0.5, NULL);
+			mark_segment(ctx, p->x, p->y, nx, ny);
 		}
 	}
 	/* Lines of a wrapped label lean towards their point. */
@@ -281,7 +323,8 @@ place(struct cctx *ctx, const struct plabel *all, size_t n, struct plabel *p,
 			if (!rect_inside(r, bounds) ||
 			    boxes_hit(&ctx->text, r, 2.5) ||
 			    boxes_hit(&ctx->marks, r, 0.5) ||
-			    (ring < 2 && ambiguous(all, n, p, r)))
+			    (ring < 2 && ambiguous(all, n, p, r)) ||
+			    (ring >= 2 && leader_hits(ctx, p, r)))
 				continue;
 			draw_label(ctx, p, &t, r, k, ring >= 2, f);
 			ok = 1;
@@ -398,7 +441,8 @@ catrow_draw(struct cctx *ctx, const struct catrow *cr, double x0,
 	for (i = 0; i < cr->n; i++) {
 		mid = x0 + ((double)i + 0.5) * band;
 		off = cr->stagger && (i & 1) ? cr->h1 + 3 : 0;
-		top = up ? y - 5 - off - cr->t[i].h : y + 4 + off;
+		/* Below an axis: clear of the lowest tick label at its left. */
+		top = up ? y - 5 - off - cr->t[i].h : y + 5 + off;
 		if (off > 0) {
 			dl_move(ctx->dl, mid, y);
 			dl_line(ctx->dl, mid, up ? top + cr->t[i].h + 1 :

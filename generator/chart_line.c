@@ -35,6 +35,16 @@ struct lines {
 	char		*title;
 };
 
+/* A series' colour; with highlight, the others are grey. */
+static uint32_t
+line_color(const struct cctx *ctx, const struct lines *l, size_t s)
+{
+	if (ctx->c->opt[O_HIGHLIGHT].val != NULL &&
+	    !chart_highlighted(ctx->c, l->d.ser[s]))
+		return 0xb0b0b0;
+	return palette(s);
+}
+
 static int
 bycatx(const void *a, const void *b)
 {
@@ -321,7 +331,7 @@ draw_series(struct cctx *ctx, struct lines *l, size_t s)
 	static const uint8_t dash[] = { 5, 3, 0 };
 	const struct cval *v, *pv;
 	size_t		 c, prev = (size_t)-1;
-	uint32_t	 col = palette(s);
+	uint32_t	 col = line_color(ctx, l, s);
 	int		 dots = l->d.ncat <= 12, alone;
 
 	for (c = 0; c < l->d.ncat; c++) {
@@ -383,8 +393,8 @@ draw_names(struct cctx *ctx, struct lines *l)
 	dl_group(ctx->dl, "names");
 	for (i = 0; i < n; i++)
 		ct_text(ctx, l->plot.x + l->plot.w + 6, y[i] + 0.35 * FS_LABEL,
-		    AN_LEFT, FACE_BOLD, FS_LABEL, text_color(palette(idx[i])),
-		    l->d.ser[idx[i]]);
+		    AN_LEFT, FACE_BOLD, FS_LABEL,
+		    text_color(line_color(ctx, l, idx[i])), l->d.ser[idx[i]]);
 	dl_endgroup(ctx->dl);
 }
 
@@ -477,7 +487,7 @@ line_legend(struct cctx *ctx, const size_t *rows, size_t n,
 	if (l.d.nser > 1 && (!use_direct(ctx, &l) ||
 	    ctx->c->legend == LEGEND_TOP)) {
 		for (s = 0; s < l.d.nser; s++)
-			legend_add(lg, l.d.ser[s], palette(s),
+			legend_add(lg, l.d.ser[s], line_color(ctx, &l, s),
 			    chart_dashed(ctx->c, l.d.ser[s]) ? 2 : 1);
 		any = 1;
 	}

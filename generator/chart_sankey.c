@@ -226,8 +226,10 @@ side_labels(struct cctx *ctx, struct node *n, size_t cnt, double x,
 	}
 	spread(y, h, cnt, r.y, r.y + r.h);
 	for (i = 0; i < cnt; i++) {
-		if (y[i] + h[i] / 2 > r.y + r.h + 0.01)
+		if (y[i] + h[i] / 2 > r.y + r.h + 0.01) {
+			note_nolabel(ctx, n[i].name);
 			continue;
+		}
 		if (fabs(y[i] - (n[i].y + n[i].h / 2)) > n[i].h / 2 + 1) {
 			dl_move(ctx->dl, x, n[i].y + n[i].h / 2);
 			dl_line(ctx->dl, x + (right ? 3 : -3), y[i]);
@@ -236,9 +238,8 @@ side_labels(struct cctx *ctx, struct node *n, size_t cnt, double x,
 		(void)ct_block(ctx, &t[i], x + (right ? 4 : -4),
 		    y[i] - t[i].h / 2, right ? AN_LEFT : AN_RIGHT,
 		    FACE_REGULAR, COL_TEXT);
-		tfit_free(&t[i]);
 	}
-	for (; i < cnt; i++)
+	for (i = 0; i < cnt; i++)
 		tfit_free(&t[i]);
 	free(t);
 	free(y);

@@ -27,7 +27,7 @@ struct kvparse {
 	struct kv		*cur;		/* open map or list */
 	size_t			 depth;
 	size_t			 nodes;
-	char			*key;		/* map key waiting for a value */
+	char			*key;		/* map key awaiting a value */
 	size_t			 kline, kcol;
 	int			 ndocs;
 };
@@ -287,7 +287,7 @@ on_event(struct kvparse *p, const yaml_event_t *ev)
 	case YAML_MAPPING_END_EVENT:
 	case YAML_SEQUENCE_END_EVENT:
 		p->depth--;
-		if (p->cur->parent != NULL)
+		if (p->cur != NULL && p->cur->parent != NULL)
 			p->cur = p->cur->parent;
 		return 1;
 	default:

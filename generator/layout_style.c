@@ -1,14 +1,10 @@
 /*
  * layout_style.c: the style of a PDF briefing.  Starts from the
- * built-in defaults, applies a theme file if one is named, then the
- * settings of the document's front matter (style:), each checked and
- * reported at its file:line:col when unknown or malformed.
- *
- * A theme file holds the same settings, one "key: value" a line,
- * with '#' comments: flat YAML, so that the same file serves as the
- * front matter's theme: (read by the template stage) and as a
- * built-in theme named in the style settings (read here).  docs/pdf.md
- * lists the keys.
+ * built-in defaults, then applies the document's style settings, each
+ * checked and reported at its file:line:col when unknown or malformed.
+ * The template stage collects them in order: a theme's first (themes
+ * are resolved there, so that the HTML writer and the depfile see them
+ * too), then the front matter's style:.  docs/pdf.md lists the keys.
  */
 #include <errno.h>
 #include <math.h>
@@ -24,8 +20,6 @@
 #include "layout.h"
 #include "msg.h"
 #include "pdf.h"
-
-#define MAX_THEME_BYTES	(64 * 1024)
 
 enum vtype { K_LEN, K_SIZE, K_NUM, K_INT, K_BOOL, K_COLOR, K_PAGE };
 
@@ -368,129 +362,6 @@ apply(struct style *st, const char *key, const char *val, const char *file,
 	return ok;
 }
 
-/* Strip blanks and matching quotes around a value, in place. */
-static char *
-trim(char *s)
-{
-	size_t	 n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\r'))
-		s[--n] = '\0';
-	if (n >= 2 && (s[0] == '"' || s[0] == '\'') && s[n - 1] == s[0]) {
-		s[n - 1] = '\0';
-		s++;
-	}
-	return s;
-}
-
-/* Read a theme file of "key: value" lines into st. */
-static int
-theme_read(struct style *st, const char *path, const char *from,
-    size_t fline, size_t fcol)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	char		*s, *nl, *colon, *key;
-	size_t		 line = 0;
-	int		 ok = 1;
-
-	if (!file_read(path, &b)) {
-		msg(MSG_ERROR, from, fline, fcol, "cannot read theme %s: %s",
-		    path, strerror(errno));
-		return 0;
-	}
-	if (b.len > MAX_THEME_BYTES) {
-		msg(MSG_ERROR, path, 0, 0, "theme larger than %d bytes",
-		    MAX_THEME_BYTES);
-		buf_free(&b);
-		return 0;
-	}
-	for (s = b.data; s != NULL && *s != '\0'; s = nl) {
-		line++;
-		if ((nl = strchr(s, '\n')) != NULL)
-			*nl++ = '\0';
-		key = s + strspn(s, " \t");
-		if (*key == '#' || *trim(key) == '\0')
-			continue;
-		if ((colon = strchr(key, ':')) == NULL) {
-			msg(MSG_ERROR, path, line, 1, "expected 'key: value'");
-			ok = 0;
-			continue;
-		}
-		*colon = '\0';
-		if (strcmp(trim(key), "theme") == 0) {
-			msg(MSG_ERROR, path, line, 1, "a theme cannot name "
-			    "another theme");
-			ok = 0;
-			continue;
-		}
-		if (!apply(st, trim(key), trim(colon + 1), path, line,
-		    (size_t)(key - s) + 1))
-			ok = 0;
-	}
-	buf_free(&b);
-	return ok;
-}
-
-/*
- * Find a theme: a file relative to the template's folder, else a
- * built-in theme NAME.theme in the themes folder next to the fonts
- * (templates/themes in the source tree, share/briefgen/themes when
- * installed).
- */
-static char *
-theme_find(const char *name, const struct doc *d, const struct fontset *fs)
-{
-	static const char *const rel[] = {
-		"../templates/themes", "../themes", NULL
-	};
-	char	*dir, *p, *file, *fdir;
-	size_t	 i;
-
-	dir = path_dir(d->path != NULL ? d->path : ".");
-	p = path_join(dir, name);
-	free(dir);
-	if (access(p, R_OK) == 0)
-		return p;
-	free(p);
-	if (strchr(name, '/') != NULL || fs == NULL)
-		return NULL;
-	file = xasprintf("%s.yaml", name);
-	fdir = path_dir(fontset_path(fs, FACE_REGULAR));
-	for (i = 0; rel[i] != NULL; i++) {
-		dir = path_join(fdir, rel[i]);
-		p = path_join(dir, file);
-		free(dir);
-		if (access(p, R_OK) == 0)
-			break;
-		free(p);
-		p = NULL;
-	}
-	free(fdir);
-	free(file);
-	return p;
-}
-
-static int
-theme_apply(struct style *st, const char *name, const struct doc *d,
-    const struct fontset *fs, const char *file, size_t line, size_t col)
-{
-	char	*path;
-	int	 ok;
-
-	if ((path = theme_find(name, d, fs)) == NULL) {
-		msg(MSG_ERROR, file, line, col, "no theme '%s' (a file next "
-		    "to the template, or a built-in theme name)", name);
-		return 0;
-	}
-	ok = theme_read(st, path, file, line, col);
-	free(path);
-	return ok;
-}
-
 int
 style_load(struct style *st, const struct doc *d, const struct pdf_opts *po,
     const struct fontset *fs)
@@ -500,21 +371,13 @@ style_load(struct style *st, const struct doc *d, const struct pdf_opts *po,
 	int			 ok = 1;
 
 	style_defaults(st, po);
-	if (po->theme != NULL && !theme_apply(st, po->theme, d, fs, NULL,
-	    0, 0))
-		ok = 0;
-	/* The theme first, wherever it is named, then the settings. */
+	/*
+	 * The template stage has put a theme's settings first, in order;
+	 * settings for the HTML page alone are not ours.
+	 */
 	for (i = 0; i < d->nopts; i++) {
 		o = &d->opts[i];
-		if (strcmp(o->key, "theme") == 0 && !theme_apply(st, o->value,
-		    d, fs, o->file, o->line, o->col))
-			ok = 0;
-	}
-	for (i = 0; i < d->nopts; i++) {
-		o = &d->opts[i];
-		/* Settings for the HTML page alone are not ours. */
-		if (strcmp(o->key, "theme") == 0 ||
-		    strncmp(o->key, "html-", 5) == 0)
+		if (strncmp(o->key, "html-", 5) == 0)
 			continue;
 		if (!apply(st, o->key, o->value, o->file, o->line, o->col))
 			ok = 0;

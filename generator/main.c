@@ -188,42 +188,69 @@ source_date(time_t *now)
 }
 
 /*
- * Find fonts/fonts.conf: --fonts, $BRIEFGEN_FONTS, next to the
- * executable (build tree: ../fonts; installed: ../share/briefgen/fonts),
- * then the compiled-in DATADIR.
+ * Find a folder of the installation holding marker: next to the
+ * executable (build tree: ../NAME or ../../NAME; installed:
+ * ../share/briefgen/NAME), else the compiled-in DATADIR.  Relative to
+ * the executable, so that a built tree and an installed copy both work
+ * without configuration.
  */
+static char *
+find_share(const char *const *rel, const char *marker, const char *dflt)
+{
+	char		 exe[PATH_MAX], *dir, *cand, *file;
+	ssize_t		 n;
+	size_t		 i;
+
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) <= 0)
+		return xstrdup(dflt);
+	exe[n] = '\0';
+	dir = path_dir(exe);
+	for (i = 0; rel[i] != NULL; i++) {
+		cand = path_join(dir, rel[i]);
+		file = path_join(cand, marker);
+		if (access(file, R_OK) == 0) {
+			free(file);
+			free(dir);
+			/* "/usr/share/briefgen/fonts", not "/usr/bin/../share/...". */
+			if ((file = realpath(cand, NULL)) != NULL) {
+				free(cand);
+				cand = file;
+			}
+			return cand;
+		}
+		free(file);
+		free(cand);
+	}
+	free(dir);
+	return xstrdup(dflt);
+}
+
+/* The font set: --fonts, $BRIEFGEN_FONTS, or the installation's. */
 static char *
 find_fonts(const char *given)
 {
 	static const char *const rel[] = {
 		"../fonts", "../../fonts", "../share/briefgen/fonts", NULL
 	};
-	char		 exe[PATH_MAX], *dir, *cand, *conf;
 	const char	*env;
-	ssize_t		 n;
-	size_t		 i;
 
 	if (given != NULL)
 		return xstrdup(given);
 	if ((env = getenv("BRIEFGEN_FONTS")) != NULL && *env != '\0')
 		return xstrdup(env);
-	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
-		exe[n] = '\0';
-		dir = path_dir(exe);
-		for (i = 0; rel[i] != NULL; i++) {
-			cand = path_join(dir, rel[i]);
-			conf = path_join(cand, "fonts.conf");
-			if (access(conf, R_OK) == 0) {
-				free(conf);
-				free(dir);
-				return cand;
-			}
-			free(conf);
-			free(cand);
-		}
-		free(dir);
-	}
-	return xstrdup(DATADIR "/fonts");
+	return find_share(rel, "fonts.conf", DATADIR "/fonts");
+}
+
+/* The built-in themes (theme: letter). */
+static char *
+find_themes(void)
+{
+	static const char *const rel[] = {
+		"../templates/themes", "../../templates/themes",
+		"../share/briefgen/themes", NULL
+	};
+
+	return find_share(rel, "default.yaml", DATADIR "/themes");
 }
 
 /* Call fn on every figure of the tree. */
@@ -356,6 +383,7 @@ struct run {
 	const struct fontset	*fs;
 	struct dsreg		*reg;
 	const char		*fontdir;
+	const char		*themedir;
 };
 
 /* What a job keeps for after the run. */
@@ -386,6 +414,7 @@ build_job(struct job *j, void *arg)
 	to.roots = r->o->roots;
 	to.nroots = r->o->nroots;
 	to.now = r->o->now;
+	to.themes = r->themedir;
 	if ((d = tmpl_build(j->tmpl, &to)) == NULL)
 		return;
 	if (j->name != NULL) {
@@ -475,7 +504,7 @@ cmd_build(struct opts *o, int argc, char **argv)
 	struct job	 *jobs = NULL;
 	struct buf	  dep = { NULL, 0, 0 };
 	struct done	 *dn;
-	char		 *fontdir;
+	char		 *fontdir, *themedir = NULL;
 	size_t		  njobs = 0, i;
 
 	fontdir = find_fonts(o->fontdir);
@@ -494,6 +523,7 @@ cmd_build(struct opts *o, int argc, char **argv)
 	r.fs = fs;
 	r.reg = dsreg_new();
 	r.fontdir = fontdir;
+	r.themedir = themedir = find_themes();
 	batch_run(&o->batch, jobs, njobs, build_job, &r);
 	for (i = 0; i < njobs; i++) {
 		dn = jobs[i].result;
@@ -520,6 +550,7 @@ out:
 	buf_free(&dep);
 	fontset_free(fs);
 	free(fontdir);
+	free(themedir);
 	return msg_exit_status(NULL);
 }
 

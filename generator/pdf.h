@@ -27,7 +27,6 @@ struct pdf_opts {
 	int		 toc;			/* table of contents */
 	int		 number_headings;
 	time_t		 date;			/* creation date for metadata */
-	const char	*theme;			/* theme file or NULL */
 };
 
 void	 pdf_opts_defaults(struct pdf_opts *);

@@ -103,6 +103,18 @@ below(const char *real, const char *root)
 	    (real[n] == '/' || real[n] == '\0');
 }
 
+/* Is the resolved path real below one of the allowed folders? */
+static int
+allowed(const struct tmpl *t, const char *real)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->nroots; i++)
+		if (below(real, t->roots[i]))
+			return 1;
+	return 0;
+}
+
 /*
  * Resolve rel, written in file from (a path as the user sees it),
  * and check that it lies below an allowed folder.  Return the path as
@@ -115,7 +127,6 @@ tmpl_resolve(struct tmpl *t, const char *from, const char *rel,
     char **real)
 {
 	char	*dir, *shown, *r;
-	size_t	 i;
 
 	*real = NULL;
 	if (*rel == '\0') {
@@ -136,10 +147,7 @@ tmpl_resolve(struct tmpl *t, const char *from, const char *rel,
 		free(shown);
 		return NULL;
 	}
-	for (i = 0; i < t->nroots; i++)
-		if (below(r, t->roots[i]))
-			break;
-	if (i == t->nroots) {
+	if (!allowed(t, r)) {
 		msg(MSG_ERROR, file, line, col, "%s '%s' is outside the "
 		    "project folder; allow its folder with --allow", what,
 		    shown);
@@ -155,6 +163,30 @@ tmpl_resolve(struct tmpl *t, const char *from, const char *rel,
 		shown = xstrdup(r + strlen(t->cwd) + 1);
 	}
 	return shown;
+}
+
+/*
+ * The template named on the command line: return its resolved path,
+ * or NULL after reporting.
+ */
+char *
+tmpl_resolve_main(struct tmpl *t, const char *path)
+{
+	char	*r;
+
+	if ((r = realpath(path, NULL)) == NULL) {
+		msg(MSG_ERROR, path, 0, 0, "cannot read the template: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	if (!allowed(t, r)) {
+		msg(MSG_ERROR, path, 0, 0, "the template leads outside the "
+		    "project folder (to %s); allow its folder with --allow",
+		    r);
+		free(r);
+		return NULL;
+	}
+	return r;
 }
 
 /*

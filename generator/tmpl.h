@@ -32,6 +32,8 @@ struct tmpl_opts {
 	size_t			 nroots;
 	time_t			 now;		/* "today" (SOURCE_DATE_EPOCH) */
 	size_t			 max_bytes;	/* template size limit */
+	const char		*themes;	/* folder of built-in themes
+						   (NAME.yaml), or NULL */
 };
 
 void		 tmpl_opts_defaults(struct tmpl_opts *);

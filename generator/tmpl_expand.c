@@ -472,8 +472,9 @@ codes_note(const struct tmpl *t, const struct table *tb)
 		if (seen[i])
 			buf_printf(&b, "%s%s", b.len ? (tmpl_is_zh(t) ? "；" :
 			    "; ") : "", words[i]);
-	if (b.len)
-		buf_puts(&b, tmpl_is_zh(t) ? "。" : ".");
+	if (b.len == 0)
+		return NULL;
+	buf_puts(&b, tmpl_is_zh(t) ? "。" : ".");
 	return buf_steal(&b);
 }
 
@@ -643,12 +644,12 @@ tmpl_expand(struct tmpl *t)
 	for (i = 0; i < t->ndirs; i++)
 		if (t->dirs[i].q != NULL)
 			query_plan(t->dirs[i].q, &env);
+	/* A value that fails leaves "" behind: the directives still run,
+	   to report their own problems, but the build fails. */
 	for (i = 0; i < t->nmarks; i++)
 		if (t->marks[i].q != NULL && (t->marks[i].value =
 		    query_text(t->marks[i].q, &env)) == NULL)
 			ok = 0;
-	if (!ok)
-		return 0;
 	for (i = 0; i < t->ndirs; i++) {
 		d = &t->dirs[i];
 		if (d->kind == D_TABLE)

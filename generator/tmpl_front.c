@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "aux.h"
 #include "kv.h"
@@ -321,7 +322,7 @@ source(struct tmpl *t, const struct kv *k)
 	}
 	if (!kv_check_map(k, file, "a source", src_keys))
 		return;
-	if ((c = kv_get(k, "id")) == NULL || (c = kv_get(k, "text")) == NULL) {
+	if (kv_get(k, "id") == NULL || kv_get(k, "text") == NULL) {
 		msg(MSG_ERROR, file, k->line, k->col, "a source needs id: and "
 		    "text:");
 		return;
@@ -413,6 +414,10 @@ style(struct tmpl *t, const struct kv *k, const char *prefix,
 		return;
 	}
 	for (c = k->first; c != NULL; c = c->next) {
+		/* style: {theme: x} was applied before the settings. */
+		if (prefix == NULL && depth == 0 && file == t->doc->path &&
+		    strcmp(c->key, "theme") == 0)
+			continue;
 		key = prefix ? xasprintf("%s.%s", prefix, c->key) :
 		    xstrdup(c->key);
 		if (c->type == KV_MAP)
@@ -425,7 +430,24 @@ style(struct tmpl *t, const struct kv *k, const char *prefix,
 	}
 }
 
-/* theme: a YAML file of style settings, applied before style:. */
+/*
+ * A theme named by a bare name ("letter") is a built-in one, found in
+ * the themes folder of the installation (tmpl_opts.themes), which like
+ * the fonts is not subject to the folders a template may read from.
+ */
+static int
+builtin_theme(const char *name)
+{
+	return name[0] != '\0' && strchr(name, '/') == NULL &&
+	    strchr(name, '.') == NULL;
+}
+
+/*
+ * theme: a YAML file of style settings, applied before style:.  It may
+ * be named in the front matter (theme: x) or among the settings
+ * (style: {theme: x}); either way both writers see its settings, and
+ * the depfile lists it.
+ */
 static void
 theme(struct tmpl *t, const struct kv *k)
 {
@@ -437,15 +459,35 @@ theme(struct tmpl *t, const struct kv *k)
 	if ((s = kv_want_str(k, file, 0)) == NULL ||
 	    (rel = tmpl_subst_params(t, s, file, k->line, k->col)) == NULL)
 		goto out;
-	if ((shown = tmpl_resolve(t, file, rel, file, k->line, k->col,
-	    "theme", &real)) == NULL)
+	if (builtin_theme(rel)) {
+		if (t->opts->themes == NULL) {
+			msg(MSG_ERROR, file, k->line, k->col, "no built-in "
+			    "themes folder to find theme '%s' in", rel);
+			goto out;
+		}
+		shown = xasprintf("%s/%s.yaml", t->opts->themes, rel);
+		if (access(shown, R_OK) != 0) {
+			msg(MSG_ERROR, file, k->line, k->col, "no theme '%s' "
+			    "(built-in themes: default, letter, compact, "
+			    "forest; or a .yaml file next to the template)",
+			    rel);
+			goto out;
+		}
+		real = xstrdup(shown);
+	} else if ((shown = tmpl_resolve(t, file, rel, file, k->line,
+	    k->col, "theme", &real)) == NULL)
 		goto out;
 	if (!tmpl_read(t, real, shown, TMPL_MAX_THEME, &b, file, k->line,
 	    k->col))
 		goto out;
 	doc_adddep(t->doc, shown);
 	if ((th = kv_parse(b.data, b.len, shown, 1, 1, NULL)) != NULL) {
-		style(t, th, NULL, shown, 0);
+		if (kv_get(th, "theme") != NULL)
+			msg(MSG_ERROR, shown, kv_get(th, "theme")->line,
+			    kv_get(th, "theme")->col, "a theme cannot name "
+			    "another theme");
+		else
+			style(t, th, NULL, shown, 0);
 		kv_free(th);
 	}
 out:
@@ -541,8 +583,12 @@ tmpl_front(struct tmpl *t, const char *fm, size_t len, size_t line)
 	meta_str(t, "subject", &m->subject);
 	datasets(t);
 	sources(t);
+	/* Themes first, wherever they are named, then the settings. */
 	if ((k = kv_get(t->front, "theme")) != NULL)
 		theme(t, k);
+	if ((k = kv_get(t->front, "style")) != NULL && k->type == KV_MAP &&
+	    kv_get(k, "theme") != NULL)
+		theme(t, kv_get(k, "theme"));
 	if ((k = kv_get(t->front, "style")) != NULL)
 		style(t, k, NULL, t->doc->path, 0);
 	numbering(t);

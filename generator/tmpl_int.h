@@ -3,8 +3,10 @@
  *
  *	tmpl.c		the build: paths allowed, reading files, the order
  *			of the steps below
- *	tmpl_parse.c	markers ({{ }}, [@id], @fig:id) into placeholders,
- *			cmark, and cmark's tree into ours (<cmark.h>)
+ *	tmpl_parse.c	the file's bytes, front matter, cmark, and cmark's
+ *			tree into ours (<cmark.h>)
+ *	tmpl_scan.c	markers ({{ }}, [@id], @fig:id) into placeholders
+ *			and values back in
  *	tmpl_front.c	front matter: meta, datasets, params, sources,
  *			style and theme
  *	tmpl_expand.c	queries, values, table and chart directives
@@ -85,7 +87,7 @@ struct directive {
 	struct chopt {
 		const struct kv	*k;
 		char		*val;	/* with placeholders */
-	}		*chopts;	/* chart options set once values are known */
+	}		*chopts;	/* chart options waiting for values */
 	size_t		 nchopts;
 	char		*caption;	/* strings with placeholders */
 	char		*source;
@@ -123,7 +125,7 @@ struct incl {
 struct tmpl {
 	const struct tmpl_opts *opts;
 	struct doc	*doc;
-	char	       **roots;		/* resolved folders files may come from */
+	char	       **roots;		/* folders files may come from */
 	size_t		 nroots;
 	size_t		 total;		/* bytes of template read so far */
 	struct incl	 stack[TMPL_MAX_DEPTH + 1];
@@ -154,6 +156,7 @@ const char	*tmpl_intern(struct tmpl *, const char *path);
 char		*tmpl_resolve(struct tmpl *, const char *from, const char *rel,
 		    const char *file, size_t line, size_t col,
 		    const char *what, char **real);
+char		*tmpl_resolve_main(struct tmpl *, const char *path);
 int		 tmpl_read(struct tmpl *, const char *real, const char *shown,
 		    size_t max, struct buf *out, const char *file,
 		    size_t line, size_t col);
@@ -168,6 +171,11 @@ int		 tmpl_split_front(const char *text, size_t len,
 		    const char *file);
 int		 tmpl_parse_file(struct tmpl *, const char *shown,
 		    const char *real, struct node *into, int front);
+
+/* tmpl_scan.c */
+void		 tmpl_scan_markdown(struct tmpl *, const char *s, size_t len,
+		    const char *file, size_t line, struct buf *out);
+int		 ph_reserved(const char *s, size_t len);
 void		 ph_encode(struct buf *, size_t idx);
 size_t		 ph_decode(const char *s, size_t len, size_t *idx);
 char		*tmpl_scan_str(struct tmpl *, const char *s, const char *file,

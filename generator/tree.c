@@ -89,6 +89,7 @@ static void
 dump_node(struct buf *b, const struct node *n, int depth)
 {
 	const struct node *c;
+	size_t		 i;
 
 	indent(b, depth);
 	buf_puts(b, ntype_name(n->type));
@@ -130,6 +131,9 @@ dump_node(struct buf *b, const struct node *n, int depth)
 		attr(b, "caption", n->tab->caption);
 		attr(b, "source", n->tab->source);
 		attr(b, "note", n->tab->note);
+		buf_puts(b, " align=");
+		for (i = 0; i < n->tab->ncols; i++)
+			buf_putc(b, "lrcd"[n->tab->align[i] & 3]);
 	}
 	if (n->type == N_TOC)
 		buf_printf(b, " depth=%d", n->level);

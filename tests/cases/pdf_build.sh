@@ -82,3 +82,21 @@ pdfinfo "$TMP/o/blocks.pdf" 2>/dev/null | grep -q '^CreationDate: *Fri Jul 25 00
 SOURCE_DATE_EPOCH=1753488000 bg build -f pdf -o "$TMP/later" "$T/blocks.md"
 pdfinfo "$TMP/later/blocks.pdf" 2>/dev/null | grep -q '^CreationDate: *Sat Jul 26 00:00:00 2025 UTC$' &&
 	ok "and follows it" || notok "the creation date follows SOURCE_DATE_EPOCH"
+
+# Built-in themes by name, in the front matter or among the settings:
+# the template stage resolves them, so the PDF and the HTML both apply
+# them and the depfile lists them.
+mkdir -p "$TMP/bt"
+printf -- '---\ntitle: Named theme\ntheme: letter\n---\n# One\n\nText.\n' >"$TMP/bt/a.md"
+printf -- '---\ntitle: Theme in style\nstyle:\n  theme: forest\n  font-size: 11\n---\n# One\n\nText.\n' >"$TMP/bt/b.md"
+printf -- '---\ntitle: No such theme\ntheme: tartan\n---\nText.\n' >"$TMP/bt/c.md"
+(cd "$TMP/bt" && "$BRIEFGEN" build -q -f pdf,html,layout -o o -M a.d a.md b.md) 2>"$TMP/err"
+grep -q '^layout [0-9]* pages 612.00x792.00$' "$TMP/bt/o/a.layout" &&
+	ok "theme: letter (built in) gives Letter pages" || notok "theme: letter (built in) gives Letter pages"
+grep -q '#1e4d2b' "$TMP/bt/o/b.layout" && grep -qi '1e4d2b' "$TMP/bt/o/b.html" &&
+	ok "style: {theme: forest} colours both the PDF and the HTML" || notok "style: {theme: forest} colours both the PDF and the HTML"
+grep -q 'themes/letter.yaml' "$TMP/bt/a.d" && grep -q 'themes/forest.yaml' "$TMP/bt/a.d" &&
+	ok "the depfile lists built-in themes" || notok "the depfile lists built-in themes"
+(cd "$TMP/bt" && "$BRIEFGEN" build -q -o o c.md) 2>"$TMP/err"; BG_STATUS=$?
+expect_status "an unknown theme name is bad input" 1
+expect_err "the unknown theme is reported at its place" "c.md:3:8: error: no theme 'tartan'"

@@ -24,3 +24,16 @@ for md in "$G"/*.md; do
 		golden "$name messages" "$TMP/msgs" "$G/$name.err"
 	fi
 done
+
+# Data never becomes markup: the hostile cells of inject-data.md come
+# out of the HTML writer escaped, as text.
+bg build -f html -o "$TMP/h" "$G/inject-data.md"
+expect_status "inject-data builds to HTML" 0
+H=$TMP/h/inject-data.html
+if grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$H" &&
+    ! grep -q '<script>alert' "$H" && ! grep -qi 'href="javascript' "$H" &&
+    ! grep -q '<em>emph</em>' "$H" && grep -q '\*emph\*' "$H"; then
+	ok "hostile cells stay text in the HTML"
+else
+	notok "hostile cells stay text in the HTML"
+fi

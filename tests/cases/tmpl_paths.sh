@@ -32,12 +32,16 @@ grep -q '"Outside partial."' "$TMP/o/t.tree" && ok "the allowed partial is read"
 ln -s "$TMP/secret.md" "$P/s.md"
 bg build -f tree -o "$TMP/o" s.md
 expect_status "a template that links outside is refused" 1
-expect_err "template symlink message" "template 's.md' is outside the project folder"
+expect_err "template symlink message" "^s.md: error: the template leads outside the project folder"
 
 # The template's own folder is allowed, even when run from elsewhere.
 cp "$TMP/other/p.md" "$TMP/other/t2.md"
 bg build -f tree -o "$TMP/o" "$TMP/other/t2.md"
 expect_status "the template's folder is allowed" 0
+
+bg build -f tree -o "$TMP/o" nosuch.md
+expect_status "a missing template" 1
+expect_err "missing template message" "^nosuch.md: error: cannot read the template: No such file or directory"
 
 mkfifo "$P/parts/fifo.md"
 inc parts/fifo.md

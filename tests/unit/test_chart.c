@@ -191,6 +191,9 @@ drawing(const struct fontset *fs)
 	buf_reset(&a);
 	CHECK(cairo_png(d, fs, 2, &a) && a.len > 8 &&
 	    memcmp(a.data, "\x89PNG", 4) == 0, "a PNG is written");
+	buf_reset(&b);
+	CHECK(cairo_png(d, fs, 2, &b) && a.len == b.len &&
+	    memcmp(a.data, b.data, a.len) == 0, "the same PNG twice");
 	/* Width and height, big-endian, in the IHDR chunk. */
 	CHECK(a.len > 24 && ((unsigned char)a.data[18] << 8 |
 	    (unsigned char)a.data[19]) == 912 && ((unsigned char)a.data[22] <<
@@ -215,6 +218,56 @@ out:
 	table_free(t);
 }
 
+/* Every kind draws an empty table and a table of missing values. */
+static void
+degenerate(const struct fontset *fs)
+{
+	static const char *const empty[] = { "Name|Other|A:decimal|B:decimal|"
+	    "D:date", NULL };
+	static const char *const missing[] = { "Name|Other|A:decimal|"
+	    "B:decimal|D:date", "x|y|W|NA|", "z|y|NA|W|", NULL };
+	static const char *const kinds[][6] = {
+		{ "type: bar", "x: Name", "y: A", NULL },
+		{ "type: hbar", "x: Name", "y: A, B", "stack: stacked", NULL },
+		{ "type: line", "x: Name", "y: A", NULL },
+		{ "type: scatter", "x: A", "y: B", "labels: Name", NULL },
+		{ "type: bubble", "x: A", "y: B", "bubble: A", NULL },
+		{ "type: donut", "x: Name", "y: A", NULL },
+		{ "type: heatmap", "x: Other", "y: Name", "value: A", NULL },
+		{ "type: sankey", "from: Name", "to: Other", "value: A", NULL },
+		{ "type: timeline", "x: D", "labels: Name", NULL },
+		{ "type: bar", "x: Name", "y: A", "facet: Other", NULL },
+	};
+	const char *const *data[] = { empty, missing };
+	struct table	*t;
+	struct chart	*c;
+	struct dl	*d;
+	char		*alt;
+	size_t		 k, j, bad = 0;
+
+	for (j = 0; j < 2; j++)
+		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+			t = mktable("t", data[j]);
+			c = mkchart(kinds[k]);
+			alt = NULL;
+			d = chart_draw(c, t, fs, 1, &alt);
+			if (d == NULL || alt == NULL || text_problems(d, fs, 1)) {
+				printf("# %s data, %s\n", j ? "missing" :
+				    "empty", kinds[k][0]);
+				bad++;
+			}
+			if (d != NULL && j == 1 && k == 0 &&
+			    !has_text(d, "Not shown: x (W), z (NA)"))
+				bad++;
+			free(alt);
+			dl_free(d);
+			chart_free(c);
+			table_free(t);
+		}
+	CHECK(bad == 0, "every kind draws an empty table and one of missing "
+	    "values, and says what is not shown");
+}
+
 int
 main(void)
 {
@@ -227,6 +280,7 @@ main(void)
 		HARNESS_END();
 	}
 	drawing(fs);
+	degenerate(fs);
 	fontset_free(fs);
 	buf_free(&errs);
 	HARNESS_END();

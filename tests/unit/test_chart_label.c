@@ -4,7 +4,8 @@
  * their order, never overlap and stay in bounds; point labels never
  * overlap each other, a mark or the bounds; every chart kind, drawn
  * from random data (long names, CJK names, missing values) at random
- * sizes and with or without titles, has no two texts overlapping and none outside the picture.
+ * sizes, with or without titles, has no two texts overlapping and none
+ * outside the picture.
  * The palette stays apart in greyscale.
  */
 #include <math.h>
@@ -144,11 +145,12 @@ points_random(const struct fontset *fs)
 		}
 		placed += label_points(&ctx, pl, n, bounds, 8);
 		total += n;
-		/* Every text box: inside, apart from others and from marks. */
+		/* Every text box: inside, apart from others and from points
+		 * (the marks after the first n are leader lines). */
 		for (i = 0; i < ctx.text.n; i++) {
 			if (!rect_inside(ctx.text.r[i], bounds))
 				bad++;
-			for (j = 0; j < ctx.marks.n; j++)
+			for (j = 0; j < n; j++)
 				if (rect_hit(ctx.text.r[i], ctx.marks.r[j], 0))
 					bad++;
 		}

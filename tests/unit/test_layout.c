@@ -4,7 +4,7 @@
  * UAX #14; hyphenation follows the patterns; pages keep widows,
  * orphans and headings; tables repeat their header and align numbers
  * on the decimal point; figures stay whole; links and the contents
- * point where they should; style settings and themes apply.
+ * point where they should; style settings apply.
  */
 #include <math.h>
 #include <stdio.h>
@@ -569,15 +569,6 @@ test_style(void)
 	buf_free(&err);
 	doc_free(d);
 
-	d = doc_new("style.md");
-	opt(d, "theme", "letter");
-	opt(d, "font-size", "9.5");
-	pdf_opts_defaults(&po);
-	CHECK(style_load(&st, d, &po, fs), "the built-in theme 'letter'");
-	CHECK(st.body == 9.5 && st.page_w == 612, "applies first, then the "
-	    "front matter (%.1f pt on %.0f pt wide pages)", st.body,
-	    st.page_w);
-	doc_free(d);
 }
 
 static void
