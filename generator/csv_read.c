@@ -140,6 +140,9 @@ out:
  */
 struct collect {
 	struct csvrecs	*r;
+	/* With fn: each record is handed over and forgotten. */
+	int		(*fn)(void *, const struct csvfield *, size_t, size_t);
+	void		*arg;
 	size_t		 max;
 	size_t		 line;		/* line the parser is on */
 	size_t		 recline;	/* line the current record began */
@@ -197,7 +200,17 @@ collect_rec(int term, void *arg)
 		c->cr = term == '\r';
 		return;
 	}
-	if (!c->full && c->nonempty) {
+	if (c->fn != NULL) {
+		size_t	 i;
+
+		for (i = 0; i < r->nf; i++)
+			r->f[i].s = r->text.data + r->off[i];
+		if (!c->full && c->nonempty && !c->fn(c->arg, r->f, r->nf,
+		    c->recline))
+			c->full = 1;
+		r->nf = 0;
+		r->text.len = 0;
+	} else if (!c->full && c->nonempty) {
 		if (r->nrec + 2 > r->rcap) {
 			xgrow(&r->start, &r->rcap, r->nrec + 2,
 			    sizeof(*r->start));
@@ -815,4 +828,78 @@ out:
 	free(sc.wl);
 	close(sc.fd);
 	return ok;
+}
+
+int
+csv_each(const char *path, const char *text, size_t len, char delim,
+    int (*fn)(void *, const struct csvfield *, size_t, size_t), void *arg)
+{
+	struct csv_parser p;
+	struct csvrecs	 r;
+	struct collect	 c;
+	size_t		 got;
+	int		 ok = 0;
+
+	memset(&r, 0, sizeof(r));
+	memset(&c, 0, sizeof(c));
+	c.r = &r;
+	c.fn = fn;
+	c.arg = arg;
+	c.line = 1;
+	if (csv_init(&p, CSV_OPTS) != 0) {
+		msg(MSG_SYSERR, path, 0, 0, "cannot start the CSV parser");
+		return 0;
+	}
+	csv_set_delim(&p, (unsigned char)(delim ? delim : ','));
+	if ((got = csv_parse(&p, text, len, collect_fld, collect_rec, &c)) !=
+	    len) {
+		parse_error(path, text, got, &p);
+		goto out;
+	}
+	if (csv_fini(&p, collect_fld, collect_rec, &c) != 0) {
+		size_t	 line, col, q;
+
+		for (q = len; q > 0 && text[q - 1] != '"'; q--)
+			continue;
+		utf8_linecol(text, q ? q - 1 : 0, &line, &col);
+		msg(MSG_ERROR, path, line, col, "malformed CSV: a quoted "
+		    "field is not closed before the end of the file");
+		goto out;
+	}
+	ok = 1;
+out:
+	csv_free(&p);
+	csvrecs_free(&r);
+	return ok;
+}
+
+void
+csvrecs_add(struct csvrecs *r, const struct csvfield *f, size_t n,
+    size_t line)
+{
+	size_t	 i;
+
+	if (r->nrec + 2 > r->rcap) {
+		xgrow(&r->start, &r->rcap, r->nrec + 2, sizeof(*r->start));
+		r->line = xreallocarray(r->line, r->rcap, sizeof(*r->line));
+	}
+	r->start[r->nrec] = r->nf;
+	r->line[r->nrec] = line;
+	for (i = 0; i < n; i++) {
+		if (r->nf + 1 > r->fcap) {
+			xgrow(&r->f, &r->fcap, r->nf + 1, sizeof(*r->f));
+			r->off = xreallocarray(r->off, r->fcap,
+			    sizeof(*r->off));
+		}
+		r->off[r->nf] = r->text.len;
+		r->f[r->nf].len = f[i].len;
+		buf_put(&r->text, f[i].s ? f[i].s : "", f[i].len);
+		buf_putc(&r->text, '\0');
+		r->nf++;
+	}
+	r->nrec++;
+	r->start[r->nrec] = r->nf;
+	/* The text may have moved: point the fields at it again. */
+	for (i = 0; i < r->nf; i++)
+		r->f[i].s = r->text.data + r->off[i];
 }

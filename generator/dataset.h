@@ -123,6 +123,17 @@ int	 csv_parse_text(const char *path, const char *text, size_t len,
 	    char delim, size_t max, struct csvrecs *);
 
 /*
+ * Like csv_parse_text, but hand each record to fn (its fields are
+ * valid during the call) instead of keeping it; fn returns 0 to stop.
+ */
+int	 csv_each(const char *path, const char *text, size_t len, char delim,
+	    int (*fn)(void *, const struct csvfield *, size_t n, size_t line),
+	    void *arg);
+/* Append a copy of a record. */
+void	 csvrecs_add(struct csvrecs *, const struct csvfield *, size_t n,
+	    size_t line);
+
+/*
  * Stream a file through a consumer, in blocks, on up to two threads:
  * the file is split at a newline, and if that turns out not to be a
  * record boundary (a newline inside quotes) the first thread goes on
