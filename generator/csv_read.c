@@ -756,6 +756,11 @@ csv_scan(const char *path, const struct dsopts *o, const struct csvscan *cs)
 	}
 	if (!scan_head(&sc, o, &head, &dstart, &dline))
 		goto out;
+	if (head.nrec == 0) {
+		msg(MSG_ERROR, path, 1, 1, "no header row: the file is empty, "
+		    "or its first line is not CSV");
+		goto out;
+	}
 	if (!cs->head(cs->arg, &head, &sc.want, &sc.nwant))
 		goto out;
 	sc.wl = xcalloc(sc.nwant + 1, sizeof(*sc.wl));

@@ -138,7 +138,8 @@ void	 csvrecs_add(struct csvrecs *, const struct csvfield *, size_t n,
  * the file is split at a newline, and if that turns out not to be a
  * record boundary (a newline inside quotes) the first thread goes on
  * alone.  head() sees the header and a sample of the first records
- * and says which fields row() wants (want[i] != 0; *nwant columns).
+ * (at least the header) and says which fields row() wants (want[i] !=
+ * 0; *nwant columns).
  * Each thread gets its own state from tstart(); row() runs on worker
  * threads and must not call msg().  tend() is called in file order;
  * keep is 0 for a state whose rows must be thrown away, and linebase
