@@ -499,6 +499,28 @@ no_column(const struct directive *d, const struct colsel *c,
 	buf_free(&b);
 }
 
+/*
+ * The note under a table when the block gives none: what the query
+ * says about its figures (for one, the denominator of shares: "Shares
+ * are of the World total as published."), then what the codes in it
+ * mean.
+ */
+static char *
+data_note(const struct tmpl *t, const struct table *res,
+    const struct table *shown)
+{
+	const char	*qn = table_note(res);
+	char		*codes = codes_note(t, shown), *s;
+
+	if (qn == NULL)
+		return codes;
+	if (codes == NULL)
+		return xstrdup(qn);
+	s = xasprintf("%s%s%s", qn, tmpl_is_zh(t) ? "" : " ", codes);
+	free(codes);
+	return s;
+}
+
 static int
 expand_table(struct tmpl *t, struct directive *d, const struct qenv *env)
 {
@@ -551,7 +573,7 @@ expand_table(struct tmpl *t, struct directive *d, const struct qenv *env)
 	}
 	tab->caption = filled(t, d->caption);
 	tab->source = filled(t, d->source);
-	tab->note = d->note ? filled(t, d->note) : codes_note(t, tab->data);
+	tab->note = d->note ? filled(t, d->note) : data_note(t, res, tab->data);
 	d->node->tab = tab;
 	free(idx);
 	table_free(res);
