@@ -217,30 +217,6 @@ check_table(struct tmpl *t, struct directive *d)
 	return ok;
 }
 
-/* A chart option's value as text: lists are joined with ", ". */
-static char *
-chart_val(const struct kv *k, const char *file)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	const struct kv	*c;
-	const char	*s;
-
-	if (k->type != KV_LIST) {
-		s = kv_want_str(k, file, 1);
-		return s ? xstrdup(s) : NULL;
-	}
-	for (c = k->first; c != NULL; c = c->next) {
-		if ((s = kv_want_str(c, file, 0)) == NULL) {
-			buf_free(&b);
-			return NULL;
-		}
-		buf_printf(&b, "%s%s", b.len ? ", " : "", s);
-	}
-	if (b.data == NULL)
-		buf_puts(&b, "");
-	return buf_steal(&b);
-}
-
 /*
  * Set the options of a chart, but those whose value holds a {{ }}:
  * they wait in d->chopts until the values are known (chart_fill).
@@ -263,7 +239,7 @@ chart_opts(struct tmpl *t, struct directive *d)
 	for (k = d->opts->first; k != NULL; k = k->next) {
 		if (strcmp(k->key, "data") == 0 || strcmp(k->key, "id") == 0)
 			continue;
-		if ((v = chart_val(k, d->file)) == NULL) {
+		if ((v = kv_join(k, d->file)) == NULL) {
 			ok = 0;
 			continue;
 		}
