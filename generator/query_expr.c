@@ -189,7 +189,7 @@ qexpr_resolve(struct qexpr *e, const struct table *t, const char *what)
 				names[2 * i + 1] = table_colalias(t, i) ?
 				    table_colalias(t, i) : table_colname(t, i);
 			}
-			sug = closest(e->str, names, 2 * n);
+			sug = str_closest(e->str, names, 2 * n);
 			if (sug != NULL)
 				msg(MSG_ERROR, e->pos.file, e->pos.line,
 				    e->pos.col, "no column '%s' in %s; did you "

@@ -126,7 +126,6 @@ void		 qexpr_print(struct buf *, const struct qexpr *,
 		    const struct qenv *);
 const char	*param_get(const struct qenv *, const char *);
 /* Closest word in a list, for "did you mean" (NULL if none is close). */
-const char	*closest(const char *, const char *const *, size_t);
 
 /* Aggregates that can be computed while reading a file. */
 enum accop {

@@ -59,7 +59,7 @@ qenv_decl(const struct qenv *env, const char *name, const struct qpos *p)
 		names[i] = env->decls[i].name;
 		buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
 	}
-	if ((sug = closest(name, names, env->ndecls)) != NULL)
+	if ((sug = str_closest(name, names, env->ndecls)) != NULL)
 		err(p, "no dataset '%s'; did you mean '%s'?", name, sug);
 	else
 		err(p, "no dataset '%s'; the datasets are %s", name, b.data);
