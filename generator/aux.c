@@ -1,6 +1,7 @@
 /*
  * aux.c: allocation wrappers, buffers, arenas and file helpers.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -375,6 +376,46 @@ out:
 	free(dir);
 	errno = saved;
 	return rc;
+}
+
+/* Levenshtein distance ignoring case; 99 for words over 62 bytes. */
+static size_t
+editdist(const char *a, const char *b)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i, j, d[64], prev, t;
+
+	if (lb >= 63 || la >= 63)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		d[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = d[0];
+		d[0] = i;
+		for (j = 1; j <= lb; j++) {
+			t = d[j];
+			d[j] = tolower((unsigned char)a[i - 1]) ==
+			    tolower((unsigned char)b[j - 1]) ? prev :
+			    1 + (prev < d[j] ? (prev < d[j - 1] ? prev :
+			    d[j - 1]) : (d[j] < d[j - 1] ? d[j] : d[j - 1]));
+			prev = t;
+		}
+	}
+	return d[lb];
+}
+
+const char *
+str_closest(const char *w, const char *const *words, size_t n)
+{
+	size_t		 i, d, best = 99, max;
+	const char	*b = NULL;
+
+	max = strlen(w) < 4 ? 1 : strlen(w) < 8 ? 2 : 3;
+	for (i = 0; i < n; i++)
+		if ((d = editdist(w, words[i])) < best) {
+			best = d;
+			b = words[i];
+		}
+	return best <= max ? b : NULL;
 }
 
 int

@@ -74,6 +74,14 @@ int	 file_read(const char *path, struct buf *out);
  */
 int	 file_write_atomic(const char *path, const void *data, size_t len);
 
+/*
+ * The word of words[0..n) closest to w in edit distance (ignoring
+ * case), if it is close enough to be a likely misspelling (1 edit for
+ * words under 4 letters, 2 under 8, else 3); NULL otherwise.  For
+ * "did you mean ...?" in messages.
+ */
+const char *str_closest(const char *w, const char *const *words, size_t n);
+
 /* Create a folder and its parents (mkdir -p).  Return 1 on success. */
 int	 dir_make(const char *path);
 

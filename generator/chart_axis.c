@@ -113,6 +113,31 @@ nice_ticks(double lo, double hi, size_t maxn, int integer, struct ticks *t)
 	}
 }
 
+/*
+ * Nice ticks for a value axis over the data's [lo, hi], where the user
+ * may have fixed either end (umin, umax; NaN when not).  The axis's
+ * domain comes back in *d0 and *d1; ticks outside a fixed domain are
+ * dropped.
+ */
+void
+value_ticks(double lo, double hi, double umin, double umax, size_t maxn,
+    int integer, struct ticks *t, double *d0, double *d1)
+{
+	size_t	 i, k;
+
+	if (!isnan(umin))
+		lo = umin;
+	if (!isnan(umax))
+		hi = umax;
+	(void)nice_ticks(lo, hi, maxn, integer, t);
+	*d0 = isnan(umin) ? t->lo : umin;
+	*d1 = isnan(umax) ? t->hi : umax;
+	for (i = k = 0; i < t->n; i++)
+		if (t->v[i] >= *d0 - 1e-9 && t->v[i] <= *d1 + 1e-9)
+			t->v[k++] = t->v[i];
+	t->n = k;
+}
+
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
 long
 ymd_to_days(int y, int m, int d)

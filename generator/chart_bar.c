@@ -136,25 +136,14 @@ static void
 bar_ticks(struct cctx *ctx, struct bars *b, size_t maxn)
 {
 	double	 lo, hi;
-	size_t	 i, k;
 
 	if (ctx->hasdomain) {
 		lo = ctx->dom0;
 		hi = ctx->dom1;
 	} else
 		bar_extent(b, &lo, &hi);
-	if (!isnan(ctx->c->ymin))
-		lo = ctx->c->ymin;
-	if (!isnan(ctx->c->ymax))
-		hi = ctx->c->ymax;
-	(void)nice_ticks(lo, hi, maxn, 0, &b->t);
-	b->d0 = isnan(ctx->c->ymin) ? b->t.lo : ctx->c->ymin;
-	b->d1 = isnan(ctx->c->ymax) ? b->t.hi : ctx->c->ymax;
-	/* Keep only ticks inside a domain the user fixed. */
-	for (i = k = 0; i < b->t.n; i++)
-		if (b->t.v[i] >= b->d0 - 1e-9 && b->t.v[i] <= b->d1 + 1e-9)
-			b->t.v[k++] = b->t.v[i];
-	b->t.n = k;
+	value_ticks(lo, hi, ctx->c->ymin, ctx->c->ymax, maxn, 0, &b->t,
+	    &b->d0, &b->d1);
 	tick_format(ctx, &b->t, b->percent, &b->tf);
 }
 

@@ -338,6 +338,8 @@ struct ticks {
 
 int	 nice_ticks(double lo, double hi, size_t maxn, int integer,
 	    struct ticks *);
+void	 value_ticks(double lo, double hi, double umin, double umax,
+	    size_t maxn, int integer, struct ticks *, double *d0, double *d1);
 int	 date_ticks(double lo, double hi, size_t maxn, struct ticks *);
 void	 tick_format(const struct cctx *, const struct ticks *, int percent,
 	    struct numfmt *);

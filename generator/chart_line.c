@@ -166,24 +166,14 @@ static void
 yticks(struct cctx *ctx, struct lines *l, size_t maxn)
 {
 	double	 lo, hi;
-	size_t	 i, k;
 
 	if (ctx->hasdomain) {
 		lo = ctx->dom0;
 		hi = ctx->dom1;
 	} else
 		extent(l, &lo, &hi);
-	if (!isnan(ctx->c->ymin))
-		lo = ctx->c->ymin;
-	if (!isnan(ctx->c->ymax))
-		hi = ctx->c->ymax;
-	(void)nice_ticks(lo, hi, maxn, 0, &l->yt);
-	l->d0 = isnan(ctx->c->ymin) ? l->yt.lo : ctx->c->ymin;
-	l->d1 = isnan(ctx->c->ymax) ? l->yt.hi : ctx->c->ymax;
-	for (i = k = 0; i < l->yt.n; i++)
-		if (l->yt.v[i] >= l->d0 - 1e-9 && l->yt.v[i] <= l->d1 + 1e-9)
-			l->yt.v[k++] = l->yt.v[i];
-	l->yt.n = k;
+	value_ticks(lo, hi, ctx->c->ymin, ctx->c->ymax, maxn, 0, &l->yt,
+	    &l->d0, &l->d1);
 	tick_format(ctx, &l->yt, 0, &l->yf);
 }
 

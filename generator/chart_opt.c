@@ -83,45 +83,14 @@ chart_free(struct chart *c)
 	free(c);
 }
 
-/* Edit distance, to suggest the option meant by a misspelt one. */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t	 la = strlen(a), lb = strlen(b), i, j, d[32], prev, tmp;
-
-	if (lb >= sizeof(d) / sizeof(d[0]) || la >= 32)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		d[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = d[0];
-		d[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = d[j];
-			d[j] = prev + (a[i - 1] != b[j - 1]);
-			if (d[j - 1] + 1 < d[j])
-				d[j] = d[j - 1] + 1;
-			if (tmp + 1 < d[j])
-				d[j] = tmp + 1;
-			prev = tmp;
-		}
-	}
-	return d[lb];
-}
-
 static void
 unknown_option(const char *key, const char *file, size_t line, size_t col)
 {
-	size_t	 i, best = 0, bd = 99, dd;
+	const char	*sug;
 
-	for (i = 0; i < O__MAX; i++)
-		if ((dd = distance(key, optnames[i])) < bd) {
-			bd = dd;
-			best = i;
-		}
-	if (bd <= 2)
+	if ((sug = str_closest(key, optnames, O__MAX)) != NULL)
 		msg(MSG_ERROR, file, line, col, "unknown chart option '%s' "
-		    "(did you mean '%s'?)", key, optnames[best]);
+		    "(did you mean '%s'?)", key, sug);
 	else
 		msg(MSG_ERROR, file, line, col, "unknown chart option '%s' "
 		    "(see docs/charts.md)", key);

@@ -85,20 +85,9 @@ static void
 axis_ticks(struct cctx *ctx, struct ticks *t, struct numfmt *f, double *lo,
     double *hi, double umin, double umax, size_t maxn, long col)
 {
-	size_t	 i, k;
 	enum ctype ct = table_coltype(ctx->t, (size_t)col);
 
-	if (!isnan(umin))
-		*lo = umin;
-	if (!isnan(umax))
-		*hi = umax;
-	(void)nice_ticks(*lo, *hi, maxn, ct == CT_YEAR, t);
-	*lo = isnan(umin) ? t->lo : umin;
-	*hi = isnan(umax) ? t->hi : umax;
-	for (i = k = 0; i < t->n; i++)
-		if (t->v[i] >= *lo - 1e-9 && t->v[i] <= *hi + 1e-9)
-			t->v[k++] = t->v[i];
-	t->n = k;
+	value_ticks(*lo, *hi, umin, umax, maxn, ct == CT_YEAR, t, lo, hi);
 	tick_format(ctx, t, 0, f);
 	if (ct == CT_YEAR)
 		f->group = 0;

@@ -140,6 +140,9 @@ out:
  */
 struct collect {
 	struct csvrecs	*r;
+	/* With fn: each record is handed over and forgotten. */
+	int		(*fn)(void *, const struct csvfield *, size_t, size_t);
+	void		*arg;
 	size_t		 max;
 	size_t		 line;		/* line the parser is on */
 	size_t		 recline;	/* line the current record began */
@@ -197,7 +200,17 @@ collect_rec(int term, void *arg)
 		c->cr = term == '\r';
 		return;
 	}
-	if (!c->full && c->nonempty) {
+	if (c->fn != NULL) {
+		size_t	 i;
+
+		for (i = 0; i < r->nf; i++)
+			r->f[i].s = r->text.data + r->off[i];
+		if (!c->full && c->nonempty && !c->fn(c->arg, r->f, r->nf,
+		    c->recline))
+			c->full = 1;
+		r->nf = 0;
+		r->text.len = 0;
+	} else if (!c->full && c->nonempty) {
 		if (r->nrec + 2 > r->rcap) {
 			xgrow(&r->start, &r->rcap, r->nrec + 2,
 			    sizeof(*r->start));
@@ -311,6 +324,8 @@ struct scan {
 	char		 delim;
 	unsigned char	*want;
 	size_t		 nwant;
+	size_t		*wl;		/* the wanted columns, listed */
+	size_t		 nwl;
 	size_t		 block;
 };
 
@@ -339,6 +354,8 @@ struct part {
 	size_t		 extra;		/* rows with fields past the columns */
 	size_t		 extraline;	/* the first of them */
 	pthread_t	 thread;
+	const unsigned char *want;	/* sc->want, at hand */
+	size_t		 nwant;
 };
 
 static void
@@ -359,25 +376,29 @@ static void
 scan_fld(void *s, size_t len, void *arg)
 {
 	struct part	*pt = arg;
-	struct scan	*sc = pt->sc;
-	size_t		 k = pt->nf++;
-	const char	*q;
+	size_t		 k = pt->nf++, i, nl;
+	const char	*q = s;
 
 	if (k == 0)
 		pt->recline = pt->line;
 	if (len == 0)
 		return;
 	pt->nonempty = 1;
-	if (k < sc->nwant) {
-		if (!sc->want[k])
+	if (k < pt->nwant) {
+		if (!pt->want[k])
 			return;
 		pt->foff[k] = pt->fbuf.len;
 		pt->f[k].len = len;
-		buf_put(&pt->fbuf, s, len);
+		if (pt->fbuf.len + len < pt->fbuf.cap) {
+			/* The common case, without buf_put's checks. */
+			memcpy(pt->fbuf.data + pt->fbuf.len, s, len);
+			pt->fbuf.len += len;
+		} else
+			buf_put(&pt->fbuf, s, len);
 		/* Quoted newlines move the line (in the fields we read). */
-		for (q = s; (q = memchr(q, '\n', len - (size_t)(q -
-		    (const char *)s))) != NULL; q++)
-			pt->line++;
+		for (nl = 0, i = 0; i < len; i++)
+			nl += q[i] == '\n';
+		pt->line += nl;
 	} else if (pt->extra++ == 0)
 		pt->extraline = pt->recline;
 }
@@ -398,16 +419,17 @@ scan_rec(int term, void *arg)
 		return;
 	}
 	if (pt->nonempty && !pt->err) {
-		for (i = 0; i < sc->nwant; i++)
-			if (sc->want[i] && pt->f[i].len)
-				pt->f[i].s = pt->fbuf.data + pt->foff[i];
+		for (i = 0; i < sc->nwl; i++)
+			if (pt->f[sc->wl[i]].len)
+				pt->f[sc->wl[i]].s = pt->fbuf.data +
+				    pt->foff[sc->wl[i]];
 		sc->cs->row(pt->ts, pt->f, pt->recline);
 	}
-	for (i = 0; i < sc->nwant; i++) {
-		pt->f[i].s = NULL;
-		pt->f[i].len = 0;
+	for (i = 0; i < sc->nwl; i++) {
+		pt->f[sc->wl[i]].s = NULL;
+		pt->f[sc->wl[i]].len = 0;
 	}
-	buf_reset(&pt->fbuf);
+	pt->fbuf.len = 0;
 	if (term == '\n' || term == '\r')
 		pt->line++;
 	pt->cr = term == '\r';
@@ -551,6 +573,10 @@ part_init(struct part *pt, struct scan *sc, off_t a, off_t b, size_t line)
 		return 0;
 	csv_set_delim(&pt->p, (unsigned char)sc->delim);
 	pt->buf = xmalloc(sc->block);
+	pt->want = sc->want;
+	pt->nwant = sc->nwant;
+	buf_put(&pt->fbuf, "", 0);
+	xgrow(&pt->fbuf.data, &pt->fbuf.cap, 4096, 1);
 	pt->f = xcalloc(sc->nwant ? sc->nwant : 1, sizeof(*pt->f));
 	pt->foff = xcalloc(sc->nwant ? sc->nwant : 1, sizeof(*pt->foff));
 	pt->ts = sc->cs->tstart(sc->cs->arg);
@@ -711,7 +737,7 @@ csv_scan(const char *path, const struct dsopts *o, const struct csvscan *cs)
 	off_t		 dstart, split, k;
 	size_t		 dline, linebase;
 	char		 c;
-	int		 ok = 0, nparts = 1, started = 0, joined = 0, i;
+	int		 ok = 0, nparts = 1, started = 0, i;
 
 	memset(&sc, 0, sizeof(sc));
 	memset(&head, 0, sizeof(head));
@@ -730,8 +756,17 @@ csv_scan(const char *path, const struct dsopts *o, const struct csvscan *cs)
 	}
 	if (!scan_head(&sc, o, &head, &dstart, &dline))
 		goto out;
+	if (head.nrec == 0) {
+		msg(MSG_ERROR, path, 1, 1, "no header row: the file is empty, "
+		    "or its first line is not CSV");
+		goto out;
+	}
 	if (!cs->head(cs->arg, &head, &sc.want, &sc.nwant))
 		goto out;
+	sc.wl = xcalloc(sc.nwant + 1, sizeof(*sc.wl));
+	for (k = 0; k < (off_t)sc.nwant; k++)
+		if (sc.want[k])
+			sc.wl[sc.nwl++] = (size_t)k;
 
 	/* Split at the first newline after the middle of the data. */
 	split = st.st_size;
@@ -762,7 +797,7 @@ csv_scan(const char *path, const struct dsopts *o, const struct csvscan *cs)
 	if (nparts == 2 && (pt[0].p.pstate != 0 || pt[0].nf != 0)) {
 		/* Not a record boundary: go on alone. */
 		pthread_join(pt[1].thread, NULL);
-		joined = 1;
+		started = 0;
 		cs->tend(cs->arg, pt[1].ts, 0, 0);
 		pt[1].ts = NULL;
 		nparts = 1;
@@ -773,10 +808,8 @@ csv_scan(const char *path, const struct dsopts *o, const struct csvscan *cs)
 		part_error(&pt[0], st.st_size, 0, MSG_ERROR, "malformed CSV: "
 		    "a quoted field is not closed before the end of the file");
 report:
-	if (started && !joined) {
+	if (started)
 		pthread_join(pt[1].thread, NULL);
-		joined = 1;
-	}
 	linebase = pt[0].line - 1;
 	part_report(&pt[0], 0);
 	if (nparts == 2 && !pt[0].err)
@@ -797,6 +830,81 @@ out:
 	}
 	csvrecs_free(&head);
 	free(sc.want);
+	free(sc.wl);
 	close(sc.fd);
 	return ok;
+}
+
+int
+csv_each(const char *path, const char *text, size_t len, char delim,
+    int (*fn)(void *, const struct csvfield *, size_t, size_t), void *arg)
+{
+	struct csv_parser p;
+	struct csvrecs	 r;
+	struct collect	 c;
+	size_t		 got;
+	int		 ok = 0;
+
+	memset(&r, 0, sizeof(r));
+	memset(&c, 0, sizeof(c));
+	c.r = &r;
+	c.fn = fn;
+	c.arg = arg;
+	c.line = 1;
+	if (csv_init(&p, CSV_OPTS) != 0) {
+		msg(MSG_SYSERR, path, 0, 0, "cannot start the CSV parser");
+		return 0;
+	}
+	csv_set_delim(&p, (unsigned char)(delim ? delim : ','));
+	if ((got = csv_parse(&p, text, len, collect_fld, collect_rec, &c)) !=
+	    len) {
+		parse_error(path, text, got, &p);
+		goto out;
+	}
+	if (csv_fini(&p, collect_fld, collect_rec, &c) != 0) {
+		size_t	 line, col, q;
+
+		for (q = len; q > 0 && text[q - 1] != '"'; q--)
+			continue;
+		utf8_linecol(text, q ? q - 1 : 0, &line, &col);
+		msg(MSG_ERROR, path, line, col, "malformed CSV: a quoted "
+		    "field is not closed before the end of the file");
+		goto out;
+	}
+	ok = 1;
+out:
+	csv_free(&p);
+	csvrecs_free(&r);
+	return ok;
+}
+
+void
+csvrecs_add(struct csvrecs *r, const struct csvfield *f, size_t n,
+    size_t line)
+{
+	size_t	 i;
+
+	if (r->nrec + 2 > r->rcap) {
+		xgrow(&r->start, &r->rcap, r->nrec + 2, sizeof(*r->start));
+		r->line = xreallocarray(r->line, r->rcap, sizeof(*r->line));
+	}
+	r->start[r->nrec] = r->nf;
+	r->line[r->nrec] = line;
+	for (i = 0; i < n; i++) {
+		if (r->nf + 1 > r->fcap) {
+			xgrow(&r->f, &r->fcap, r->nf + 1, sizeof(*r->f));
+			r->off = xreallocarray(r->off, r->fcap,
+			    sizeof(*r->off));
+		}
+		r->off[r->nf] = r->text.len;
+		r->f[r->nf].len = f[i].len;
+		buf_put(&r->text, f[i].s ? f[i].s : "", f[i].len);
+		buf_putc(&r->text, '\0');
+		r->nf++;
+	}
+	r->nrec++;
+	r->start[r->nrec] = r->nf;
+	/* The text may have moved: point the fields at it again. */
+	for (i = 0; i < r->nf; i++)
+		r->f[i].s = r->text.data + r->off[i];
 }

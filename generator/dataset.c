@@ -266,42 +266,92 @@ names_column(const struct csvrecs *r, size_t j, int clean)
 	return known > 0 && known * 2 >= n;
 }
 
-size_t
-dscols_make(const char *path, const struct csvrecs *r,
-    const struct dsopts *o, struct dscol **out)
+/* What the records say of each column: width, values, kinds. */
+struct colstats {
+	struct census	*cen;
+	size_t		*nonempty;
+	size_t		*extra;		/* first line with a value past the
+					   header's fields, or 0 */
+	size_t		 n, cap;	/* columns with a name or a value */
+	size_t		 nh;		/* fields of the header */
+};
+
+static void
+stats_header(struct colstats *st, const struct csvfield *f, size_t nf)
+{
+	size_t	 j;
+
+	memset(st, 0, sizeof(*st));
+	st->nh = nf;
+	for (j = 0; j < nf; j++)
+		if (f[j].len > 0)
+			st->n = j + 1;
+}
+
+static void
+stats_add(struct colstats *st, const struct csvfield *f, size_t nf,
+    size_t line)
+{
+	size_t	 j, old;
+
+	for (j = 0; j < nf; j++) {
+		if (f[j].len == 0)
+			continue;
+		if (j + 1 > st->cap) {
+			old = st->cap;
+			xgrow(&st->cen, &st->cap, j + 1, sizeof(*st->cen));
+			st->nonempty = xreallocarray(st->nonempty, st->cap,
+			    sizeof(*st->nonempty));
+			st->extra = xreallocarray(st->extra, st->cap,
+			    sizeof(*st->extra));
+			memset(st->cen + old, 0, (st->cap - old) *
+			    sizeof(*st->cen));
+			memset(st->nonempty + old, 0, (st->cap - old) *
+			    sizeof(*st->nonempty));
+			memset(st->extra + old, 0, (st->cap - old) *
+			    sizeof(*st->extra));
+		}
+		st->nonempty[j]++;
+		census_cell(&st->cen[j], f[j].s, f[j].len);
+		if (j >= st->nh && st->extra[j] == 0)
+			st->extra[j] = line;
+		if (j + 1 > st->n)
+			st->n = j + 1;
+	}
+}
+
+static void
+stats_free(struct colstats *st)
+{
+	free(st->cen);
+	free(st->nonempty);
+	free(st->extra);
+}
+
+/*
+ * The columns, from the header and a sample of records (for names)
+ * and the statistics of the records (for width and types).
+ */
+static size_t
+dscols_from(const char *path, const struct csvrecs *r,
+    const struct colstats *st, const struct dsopts *o, struct dscol **out)
 {
 	struct dscol	*c;
 	struct buf	 b = { NULL, 0, 0 }, alias = { NULL, 0, 0 };
-	struct census	*cen;
-	struct csvfield	 f;
-	size_t		 nh, n = 0, j, k, rec, used, *nonempty;
+	struct census	 none;
+	size_t		 n = st->n, j, k, used;
 	char		*name;
 
 	*out = NULL;
-	if (r->nrec == 0)
-		return 0;
-	nh = r->start[1] - r->start[0];
-	/* The last column with a name or with any value. */
-	for (j = 0; j < nh; j++)
-		if (field(r, 0, j).len > 0)
-			n = j + 1;
-	for (rec = 1; rec < r->nrec; rec++)
-		for (j = r->start[rec + 1] - r->start[rec]; j > n; j--)
-			if (field(r, rec, j - 1).len > 0) {
-				n = j;
-				break;
-			}
+	memset(&none, 0, sizeof(none));
 	c = xcalloc(n ? n : 1, sizeof(*c));
 	/* Values beyond the header's last field get columns of their own. */
-	for (j = nh; j < n; j++)
-		for (rec = 1; rec < r->nrec; rec++)
-			if (field(r, rec, j).len > 0) {
-				msg(MSG_WARNING, path, r->line[rec], 0, "a value "
-				    "in field %zu, beyond the %zu fields of the "
-				    "header: read as column 'column_%zu'",
-				    j + 1, nh, j + 1);
-				break;
-			}
+	for (j = st->nh; j < n; j++)
+		if (j < st->cap && st->extra[j] != 0)
+			msg(MSG_WARNING, path, st->extra[j], 0, "a value in "
+			    "field %zu, beyond the %zu fields of the header: "
+			    "read as column 'column_%zu'", j + 1, st->nh,
+			    j + 1);
 	for (j = 0; j < n; j++) {
 		buf_reset(&b);
 		cell_trim(field(r, 0, j).s ? field(r, 0, j).s : "",
@@ -342,26 +392,33 @@ dscols_make(const char *path, const struct csvrecs *r,
 		if ((c[j].type == -1 || c[j].type == CT_TEXT) &&
 		    !is_notes(c[j].name))
 			c[j].isname = names_column(r, j, o->clean);
-	/* Types: declared, or inferred from every record given. */
-	cen = xcalloc(n ? n : 1, sizeof(*cen));
-	nonempty = xcalloc(n ? n : 1, sizeof(*nonempty));
-	for (rec = 1; rec < r->nrec; rec++)
-		for (j = 0; j < n; j++) {
-			f = field(r, rec, j);
-			if (f.len == 0)
-				continue;
-			nonempty[j]++;
-			if (c[j].type == -1)
-				census_cell(&cen[j], f.s, f.len);
-		}
+	/* Types: declared, or inferred from the statistics. */
 	for (j = 0; j < n; j++)
 		c[j].ctype = c[j].type >= 0 ? (enum ctype)c[j].type :
-		    infer(&c[j], &cen[j], nonempty[j]);
-	free(cen);
-	free(nonempty);
+		    infer(&c[j], j < st->cap ? &st->cen[j] : &none,
+		    j < st->cap ? st->nonempty[j] : 0);
 	buf_free(&b);
 	buf_free(&alias);
 	*out = c;
+	return n;
+}
+
+size_t
+dscols_make(const char *path, const struct csvrecs *r,
+    const struct dsopts *o, struct dscol **out)
+{
+	struct colstats	 st;
+	size_t		 rec, n;
+
+	*out = NULL;
+	if (r->nrec == 0)
+		return 0;
+	stats_header(&st, r->f + r->start[0], r->start[1] - r->start[0]);
+	for (rec = 1; rec < r->nrec; rec++)
+		stats_add(&st, r->f + r->start[rec], r->start[rec + 1] -
+		    r->start[rec], r->line[rec]);
+	n = dscols_from(path, r, &st, o, out);
+	stats_free(&st);
 	return n;
 }
 
@@ -480,7 +537,6 @@ bounds_from_notes(struct table *t)
 			    strncmp(nt->str, "\xe2\x89", 2) != 0))
 				continue;
 			/* The bound is the first word, without a period. */
-			n = strcspn(nt->str, " ;,(") ;
 			s = nt->str;
 			/* Keep thousands separators: "2,000,000" is one. */
 			for (n = 0; s[n] != '\0' && s[n] != ' ' &&
@@ -751,32 +807,80 @@ validate(const char *path, const struct table *t)
 	check_keys(path, t);
 }
 
+/*
+ * Reading a whole file takes two passes of libcsv over its text: the
+ * first learns the columns (the header, the names in the first rows,
+ * the kinds of values in all), the second fills the table.  Records
+ * are never all held at once.
+ */
+struct loadctx {
+	const char	*path;
+	const struct dsopts *o;
+	struct csvrecs	 sample;	/* header and the first records */
+	struct colstats	 st;
+	size_t		 nrec;
+	struct dscol	*cols;
+	size_t		 ncols;
+	struct table	*t;
+	struct buf	 tmp;
+};
+
+static int
+load_scan(void *arg, const struct csvfield *f, size_t nf, size_t line)
+{
+	struct loadctx	*lc = arg;
+
+	if (lc->nrec == 0)
+		stats_header(&lc->st, f, nf);
+	else
+		stats_add(&lc->st, f, nf, line);
+	if (lc->nrec <= DS_SAMPLE)
+		csvrecs_add(&lc->sample, f, nf, line);
+	lc->nrec++;
+	return 1;
+}
+
+static int
+load_fill(void *arg, const struct csvfield *f, size_t nf, size_t line)
+{
+	struct loadctx	*lc = arg;
+	size_t		 row, j;
+
+	if (lc->nrec++ == 0)
+		return 1;	/* the header */
+	row = table_addrow(lc->t, line);
+	for (j = 0; j < lc->ncols && j < nf; j++)
+		convert(lc->t, row, j, lc->cols[j].ctype, lc->cols[j].isname &&
+		    lc->o->clean, &f[j], &lc->tmp);
+	return 1;
+}
+
 struct table *
 csv_load(const char *path, const struct dsopts *o)
 {
-	struct buf	 text = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
-	struct csvrecs	 r;
-	struct dscol	*cols = NULL;
+	struct loadctx	 lc;
+	struct buf	 text = { NULL, 0, 0 };
 	struct table	*t = NULL;
-	struct csvfield	 f;
-	size_t		 ncols = 0, j, rec, row;
-	enum ctype	 ty;
+	size_t		 j;
 	const char	*fmt;
 	char		*stem;
 	long		 namecol = -1;
 
-	memset(&r, 0, sizeof(r));
+	memset(&lc, 0, sizeof(lc));
+	lc.path = path;
+	lc.o = o;
 	if (!csv_slurp(path, o, &text))
 		goto out;
-	if (!csv_parse_text(path, text.data, text.len, o->delim, 0, &r))
+	if (!csv_each(path, text.data, text.len, o->delim, load_scan, &lc))
 		goto out;
-	if (r.nrec == 0) {
+	if (lc.nrec == 0) {
 		msg(MSG_ERROR, path, 1, 1, "empty file: a CSV dataset needs "
 		    "a header row");
 		goto out;
 	}
-	if ((ncols = dscols_make(path, &r, o, &cols)) == 0) {
-		msg(MSG_ERROR, path, r.line[0], 1, "the header has no "
+	if ((lc.ncols = dscols_from(path, &lc.sample, &lc.st, o,
+	    &lc.cols)) == 0) {
+		msg(MSG_ERROR, path, lc.sample.line[0], 1, "the header has no "
 		    "column names");
 		goto out;
 	}
@@ -784,33 +888,33 @@ csv_load(const char *path, const struct dsopts *o)
 	t = table_new(stem);
 	free(stem);
 	table_setsource(t, path);
-	for (j = 0; j < ncols; j++) {
-		ty = cols[j].ctype;
-		table_addcol(t, cols[j].name, ty);
-		table_col_setunit(t, j, cols[j].unit);
-		table_col_setalias(t, j, cols[j].alias);
-		if (namecol < 0 && cols[j].isname && ty == CT_TEXT)
+	for (j = 0; j < lc.ncols; j++) {
+		table_addcol(t, lc.cols[j].name, lc.cols[j].ctype);
+		table_col_setunit(t, j, lc.cols[j].unit);
+		table_col_setalias(t, j, lc.cols[j].alias);
+		if (namecol < 0 && lc.cols[j].isname &&
+		    lc.cols[j].ctype == CT_TEXT)
 			namecol = (long)j;
 	}
 	table_setnamecol(t, namecol);
-	for (rec = 1; rec < r.nrec; rec++) {
-		row = table_addrow(t, r.line[rec]);
-		for (j = 0; j < ncols; j++) {
-			f = field(&r, rec, j);
-			convert(t, row, j, table_coltype(t, j),
-			    cols[j].isname && o->clean, &f, &tmp);
-		}
+	lc.t = t;
+	lc.nrec = 0;
+	if (!csv_each(path, text.data, text.len, o->delim, load_fill, &lc)) {
+		table_free(t);
+		t = NULL;
+		goto out;
 	}
-	for (j = 0; j < ncols; j++)
+	for (j = 0; j < lc.ncols; j++)
 		if ((fmt = ds_fmt(t, j)) != NULL)
 			table_col_setfmt(t, j, fmt);
 	bounds_from_notes(t);
 	validate(path, t);
 out:
-	dscols_free(cols, ncols);
-	csvrecs_free(&r);
+	dscols_free(lc.cols, lc.ncols);
+	csvrecs_free(&lc.sample);
+	stats_free(&lc.st);
+	buf_free(&lc.tmp);
 	buf_free(&text);
-	buf_free(&tmp);
 	return t;
 }
 

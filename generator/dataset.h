@@ -123,11 +123,23 @@ int	 csv_parse_text(const char *path, const char *text, size_t len,
 	    char delim, size_t max, struct csvrecs *);
 
 /*
+ * Like csv_parse_text, but hand each record to fn (its fields are
+ * valid during the call) instead of keeping it; fn returns 0 to stop.
+ */
+int	 csv_each(const char *path, const char *text, size_t len, char delim,
+	    int (*fn)(void *, const struct csvfield *, size_t n, size_t line),
+	    void *arg);
+/* Append a copy of a record. */
+void	 csvrecs_add(struct csvrecs *, const struct csvfield *, size_t n,
+	    size_t line);
+
+/*
  * Stream a file through a consumer, in blocks, on up to two threads:
  * the file is split at a newline, and if that turns out not to be a
  * record boundary (a newline inside quotes) the first thread goes on
  * alone.  head() sees the header and a sample of the first records
- * and says which fields row() wants (want[i] != 0; *nwant columns).
+ * (at least the header) and says which fields row() wants (want[i] !=
+ * 0; *nwant columns).
  * Each thread gets its own state from tstart(); row() runs on worker
  * threads and must not call msg().  tend() is called in file order;
  * keep is 0 for a state whose rows must be thrown away, and linebase

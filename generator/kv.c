@@ -483,3 +483,31 @@ kv_want_int(const struct kv *k, const char *file, long min, long max,
 	*v = n;
 	return 1;
 }
+
+/*
+ * A scalar as text, or a list of scalars joined with ", " (options
+ * such as `keywords: [a, b]`).  Return it (caller frees), or NULL
+ * after reporting a value of the wrong kind.
+ */
+char *
+kv_join(const struct kv *k, const char *file)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	const struct kv	*c;
+	const char	*s;
+
+	if (k->type != KV_LIST) {
+		s = kv_want_str(k, file, 1);
+		return s ? xstrdup(s) : NULL;
+	}
+	for (c = k->first; c != NULL; c = c->next) {
+		if ((s = kv_want_str(c, file, 0)) == NULL) {
+			buf_free(&b);
+			return NULL;
+		}
+		buf_printf(&b, "%s%s", b.len ? ", " : "", s);
+	}
+	if (b.data == NULL)
+		buf_puts(&b, "");
+	return buf_steal(&b);
+}

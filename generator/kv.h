@@ -91,4 +91,10 @@ int		 kv_want_bool(const struct kv *, const char *file, int *v);
 int		 kv_want_int(const struct kv *, const char *file, long min,
 		    long max, long *v);
 
+/*
+ * A scalar as text, or a list of scalars joined with ", ".  Return it
+ * (caller frees), or NULL after reporting a value of the wrong kind.
+ */
+char		*kv_join(const struct kv *, const char *file);
+
 #endif /* !KV_H */

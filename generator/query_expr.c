@@ -189,7 +189,7 @@ qexpr_resolve(struct qexpr *e, const struct table *t, const char *what)
 				names[2 * i + 1] = table_colalias(t, i) ?
 				    table_colalias(t, i) : table_colname(t, i);
 			}
-			sug = closest(e->str, names, 2 * n);
+			sug = str_closest(e->str, names, 2 * n);
 			if (sug != NULL)
 				msg(MSG_ERROR, e->pos.file, e->pos.line,
 				    e->pos.col, "no column '%s' in %s; did you "
@@ -413,6 +413,8 @@ rowclass(const struct rowctx *r)
 {
 	const struct value *v;
 
+	if (r == NULL)
+		return RC_ITEM;
 	if (r->t != NULL)
 		return table_rowclass(r->t, r->row);
 	if (r->namecol < 0 || (size_t)r->namecol >= r->nvals)
@@ -434,6 +436,10 @@ scalar(struct evalctx *c, const struct qexpr *e, const struct value *av,
 	size_t		 i, l1, l2;
 	int		 dec, lead0;
 
+	if (a == NULL && fns[e->fn].min > 0) {
+		setmiss(out, V_NA);	/* the parser counted: not reached */
+		return;
+	}
 	switch (id) {
 	case F_ISMISSING:
 		setnum(out, ismissing(a));

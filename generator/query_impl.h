@@ -126,7 +126,6 @@ void		 qexpr_print(struct buf *, const struct qexpr *,
 		    const struct qenv *);
 const char	*param_get(const struct qenv *, const char *);
 /* Closest word in a list, for "did you mean" (NULL if none is close). */
-const char	*closest(const char *, const char *const *, size_t);
 
 /* Aggregates that can be computed while reading a file. */
 enum accop {
@@ -208,6 +207,24 @@ void		 acc_add(struct acc *, const struct value *);
 void		 acc_merge(struct acc *, const struct acc *);
 void		 acc_result(const struct acc *, struct value *);
 void		 acc_free(struct acc *);
+/* acc_add() of a plain number, inline for the streaming hot path
+ * (not for first and last). */
+static inline void
+acc_addnum(struct acc *a, double x)
+{
+	double	 t = a->sum + x;
+
+	a->rows++;
+	if (a->n == 0 || (a->op == A_MIN ? x < a->best : x > a->best))
+		a->best = x;
+	a->n++;
+	if ((a->sum < 0 ? -a->sum : a->sum) >= (x < 0 ? -x : x))
+		a->comp += (a->sum - t) + x;
+	else
+		a->comp += (x - t) + a->sum;
+	a->sum = t;
+}
+
 /* A sentence on the values an aggregate left out, or NULL. */
 char		*acc_note(const struct acc *, const char *fname,
 		    const char *col);

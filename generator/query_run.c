@@ -59,7 +59,7 @@ qenv_decl(const struct qenv *env, const char *name, const struct qpos *p)
 		names[i] = env->decls[i].name;
 		buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
 	}
-	if ((sug = closest(name, names, env->ndecls)) != NULL)
+	if ((sug = str_closest(name, names, env->ndecls)) != NULL)
 		err(p, "no dataset '%s'; did you mean '%s'?", name, sug);
 	else
 		err(p, "no dataset '%s'; the datasets are %s", name, b.data);
@@ -340,7 +340,8 @@ fix_type(struct table *t, size_t j)
 		if (text)
 			table_col_setfmt(t, j, NULL);
 		else if (table_colfmt(t, j) == NULL)
-			table_col_setfmt(t, j, frac ? ",g" : ",d");
+			/* Computed decimals: four significant digits. */
+			table_col_setfmt(t, j, frac ? ",.4~g" : ",d");
 	}
 }
 
@@ -1271,6 +1272,8 @@ op_append(struct qrun *r, const struct qstep *s)
 
 	out = copytable(r->t);
 	first = r->q->source ? r->q->source : table_name(r->t);
+	if (r->q->srcparam && param_get(r->env, r->q->source) != NULL)
+		first = param_get(r->env, r->q->source);
 	/* Which dataset each row came from. */
 	if ((dcol = table_colfind(out, "dataset")) < 0) {
 		dcol = (long)table_addcol(out, "dataset", CT_TEXT);
@@ -1305,9 +1308,8 @@ op_append(struct qrun *r, const struct qstep *s)
 				continue;
 			ua = table_colunit(out, j);
 			ub = table_colunit(o, (size_t)c);
-			f = 1;
 			if (ua != NULL && ub != NULL && strcmp(ua, ub) != 0) {
-				if ((f = unit_factor(ub, ua)) != 0)
+				if (unit_factor(ub, ua) != 0)
 					msg(MSG_WARNING, s->items[i].pos.file,
 					    s->items[i].pos.line,
 					    s->items[i].pos.col, "the unit of %s "
@@ -1325,7 +1327,6 @@ op_append(struct qrun *r, const struct qstep *s)
 					    "does not convert to the other",
 					    table_colname(out, j), ua, first, ub,
 					    s->items[i].e->str, table_source(o));
-					f = 1;
 				}
 			}
 		}
@@ -1407,7 +1408,7 @@ op_pivot(struct qrun *r, const struct qstep *s)
 	first = xcalloc(table_nrows(r->t) + 1, sizeof(*first));
 	for (i = 0; i < table_nrows(r->t); i++) {
 		rowkey(&k, r->t, i, &nc, 1, 0);
-		ci = keymap_get(&cols, k.data, k.len, nnew, &isnew);
+		(void)keymap_get(&cols, k.data, k.len, nnew, &isnew);
 		if (isnew)
 			first[nnew++] = i;
 	}

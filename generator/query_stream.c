@@ -41,7 +41,9 @@ struct sop {
 	size_t		 vcol;		/* derive: the column it fills */
 	size_t		*refs;		/* file columns it reads */
 	size_t		 nrefs;
+	int		 derived;	/* it reads derived columns too */
 };
+
 
 struct sagg {
 	enum accop	 op;
@@ -112,17 +114,37 @@ struct sgroup {
 };
 
 /* A map from key bytes to group index. */
+struct sent {
+	uint64_t	 h;		/* the key's hash; 0: empty slot */
+	char		*k;
+	size_t		 klen;
+	size_t		 v;
+};
+
 struct smap {
-	char		**k;
-	size_t		 *klen;
-	size_t		 *v;
-	size_t		  cap, n;
+	struct sent	*e;
+	size_t		 cap, n;
+	uint64_t	 lasth;		/* hash of the last key looked up */
+};
+
+/*
+ * The results of an operation that reads one file column, by the raw
+ * bytes of that column: a filter on "mineral" is worked out once per
+ * mineral, not once per row.
+ */
+#define MEMO_MAX	4096
+
+struct memo {
+	struct smap	 map;
+	struct value	*v;
+	size_t		 n, cap;
 };
 
 struct sjobts {
 	struct sgroup	*g;
 	size_t		 ng, gcap;
 	struct smap	 raw, clean;
+	struct memo	*memo;		/* one per row operation */
 };
 
 struct sts {
@@ -138,65 +160,77 @@ struct sts {
 	struct evalctx	 ec;
 };
 
-static size_t
+
+static uint64_t
 hash(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
 	size_t	 i;
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return (size_t)(h ^ (h >> 29));
+	/* A word-at-a-time multiplicative hash (keys are short). */
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 32;
+	}
+	if (i < n) {
+		w = 0;
+		memcpy(&w, s + i, n - i);
+		h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+	}
+	h ^= h >> 29;
+	return h ? h : 1;	/* 0 marks an empty slot */
 }
 
 static void
 smap_grow(struct smap *m)
 {
-	struct smap	 o = *m;
-	size_t		 i, j;
+	struct sent	*old = m->e;
+	size_t		 ocap = m->cap, i, j;
 
-	m->cap = o.cap ? o.cap * 2 : 256;
-	m->k = xcalloc(m->cap, sizeof(*m->k));
-	m->klen = xcalloc(m->cap, sizeof(*m->klen));
-	m->v = xcalloc(m->cap, sizeof(*m->v));
-	for (i = 0; i < o.cap; i++) {
-		if (o.k[i] == NULL)
+	m->cap = ocap ? ocap * 2 : 256;
+	m->e = xcalloc(m->cap, sizeof(*m->e));
+	for (i = 0; i < ocap; i++) {
+		if (old[i].h == 0)
 			continue;
-		for (j = hash(o.k[i], o.klen[i]) & (m->cap - 1);
-		    m->k[j] != NULL; j = (j + 1) & (m->cap - 1))
+		for (j = old[i].h & (m->cap - 1); m->e[j].h != 0;
+		    j = (j + 1) & (m->cap - 1))
 			continue;
-		m->k[j] = o.k[i];
-		m->klen[j] = o.klen[i];
-		m->v[j] = o.v[i];
+		m->e[j] = old[i];
 	}
-	free(o.k);
-	free(o.klen);
-	free(o.v);
+	free(old);
 }
 
 /* The value of key, or (size_t)-1; *slot for smap_put. */
 static size_t
 smap_get(struct smap *m, const char *k, size_t n, size_t *slot)
 {
+	uint64_t h;
 	size_t	 i;
 
 	if ((m->n + 1) * 2 > m->cap)
 		smap_grow(m);
-	for (i = hash(k, n) & (m->cap - 1); m->k[i] != NULL;
-	    i = (i + 1) & (m->cap - 1))
-		if (m->klen[i] == n && memcmp(m->k[i], k, n) == 0)
-			return m->v[i];
+	h = hash(k, n);
+	for (i = h & (m->cap - 1); m->e[i].h != 0; i = (i + 1) & (m->cap - 1))
+		if (m->e[i].h == h && m->e[i].klen == n &&
+		    memcmp(m->e[i].k, k, n) == 0)
+			return m->e[i].v;
+	m->lasth = h;
 	*slot = i;
 	return (size_t)-1;
 }
 
+/* Add key at the slot smap_get() gave, right after it. */
 static void
 smap_put(struct smap *m, size_t slot, const char *k, size_t n, size_t v)
 {
-	m->k[slot] = xmalloc(n ? n : 1);
-	memcpy(m->k[slot], k, n);
-	m->klen[slot] = n;
-	m->v[slot] = v;
+	struct sent	*e = &m->e[slot];
+
+	e->h = m->lasth;
+	e->k = xmalloc(n ? n : 1);
+	memcpy(e->k, k, n);
+	e->klen = n;
+	e->v = v;
 	m->n++;
 }
 
@@ -206,10 +240,8 @@ smap_free(struct smap *m)
 	size_t	 i;
 
 	for (i = 0; i < m->cap; i++)
-		free(m->k[i]);
-	free(m->k);
-	free(m->klen);
-	free(m->v);
+		free(m->e[i].k);
+	free(m->e);
 }
 
 /*
@@ -408,6 +440,24 @@ addref(size_t **refs, size_t *n, size_t col)
 	(*refs)[(*n)++] = col;
 }
 
+/* Does e read a derived column? */
+static int
+readsderived(struct scanctx *sc, const struct qexpr *e)
+{
+	size_t	 i;
+
+	if (e == NULL)
+		return 0;
+	if (e->kind == E_COL && e->col >= 0 && (size_t)e->col >= sc->nfile)
+		return 1;
+	if (readsderived(sc, e->a) || readsderived(sc, e->b))
+		return 1;
+	for (i = 0; i < e->nargs; i++)
+		if (readsderived(sc, e->args[i]))
+			return 1;
+	return 0;
+}
+
 /* The file columns an expression reads (derived ones read theirs). */
 static void
 collect(struct scanctx *sc, const struct qexpr *e, size_t **refs, size_t *n)
@@ -463,6 +513,7 @@ job_compile(struct scanctx *sc, struct sjob *j)
 				op->e = e;
 				op->derive = s->op == Q_DERIVE;
 				collect(sc, e, &op->refs, &op->nrefs);
+				op->derived = readsderived(sc, e);
 				if (op->derive) {
 					c = table_colfind(sc->vt,
 					    s->items[k].name);
@@ -648,6 +699,7 @@ sc_tstart(void *arg)
 {
 	struct scanctx	*sc = arg;
 	struct sts	*ts = xcalloc(1, sizeof(*ts));
+	size_t		 i;
 
 	ts->sc = sc;
 	ts->vals = xcalloc(sc->nv + 1, sizeof(*ts->vals));
@@ -655,8 +707,13 @@ sc_tstart(void *arg)
 	ts->stamp = xcalloc(sc->nv + 1, sizeof(*ts->stamp));
 	ts->arena = arena_new();
 	ts->jt = xcalloc(sc->njobs + 1, sizeof(*ts->jt));
+	for (i = 0; i < sc->njobs; i++)
+		ts->jt[i].memo = xcalloc(sc->jobs[i]->nops + 1,
+		    sizeof(*ts->jt[i].memo));
 	ts->ec.arena = arena_new();
 	ts->ec.defer = 1;
+	buf_put(&ts->key, "", 0);
+	xgrow(&ts->key.data, &ts->key.cap, 256, 1);
 	return ts;
 }
 
@@ -666,7 +723,7 @@ getval(struct sts *ts, size_t c)
 {
 	struct scanctx	*sc = ts->sc;
 
-	if (ts->stamp[c] != ts->row && c < sc->nfile) {
+	if (c < sc->nfile && ts->stamp[c] != ts->row) {
 		ds_cell(sc->cols[c].ctype, sc->cols[c].isname &&
 		    sc->d->opts.clean, ts->f[c].s, ts->f[c].len, &ts->vals[c],
 		    &ts->tmp[c]);
@@ -740,11 +797,20 @@ findgroup(struct sts *ts, struct sjob *j, struct sjobts *jt, size_t line)
 	struct sgroup	*g;
 	size_t		 k, slot, gi, cslot;
 
-	buf_reset(&ts->key);
+	ts->key.len = 0;
 	for (k = 0; k < j->nkeys; k++) {
 		if (j->rawkey[k]) {
 			const struct csvfield *f = &ts->f[j->keys[k]];
 
+			if (ts->key.len + f->len + 1 < ts->key.cap) {
+				/* Most keys: straight into the buffer. */
+				if (f->len > 0)
+					memcpy(ts->key.data + ts->key.len,
+					    f->s, f->len);
+				ts->key.len += f->len;
+				ts->key.data[ts->key.len++] = '\x1f';
+				continue;
+			}
 			buf_put(&ts->key, f->s ? f->s : "", f->len);
 		} else {
 			v = getval(ts, (size_t)j->keys[k]);
@@ -797,6 +863,36 @@ findgroup(struct sts *ts, struct sjob *j, struct sjobts *jt, size_t line)
 	return gi;
 }
 
+/* The value of a row operation, from its memo when it can be. */
+static void
+opval(struct sts *ts, struct sjob *j, const struct sop *op, struct memo *m,
+    const struct rowctx *rc, struct value *v)
+{
+	const struct csvfield *f;
+	size_t		 slot, i;
+
+	ts->ec.env = &j->env;
+	if (op->nrefs != 1 || op->derived) {
+		readrefs(ts, op->refs, op->nrefs);
+		qexpr_eval(&ts->ec, op->e, rc, v);
+		return;
+	}
+	f = &ts->f[op->refs[0]];
+	if ((i = smap_get(&m->map, f->s ? f->s : "", f->len, &slot)) !=
+	    (size_t)-1) {
+		*v = m->v[i];
+		return;
+	}
+	readrefs(ts, op->refs, op->nrefs);
+	qexpr_eval(&ts->ec, op->e, rc, v);
+	if (m->n >= MEMO_MAX || ts->ec.err)
+		return;
+	xgrow(&m->v, &m->cap, m->n + 1, sizeof(*m->v));
+	value_into(ts->arena, &m->v[m->n], v);
+	smap_put(&m->map, slot, f->s ? f->s : "", f->len, m->n);
+	m->n++;
+}
+
 static void
 sc_row(void *arg, const struct csvfield *f, size_t line)
 {
@@ -825,18 +921,13 @@ sc_row(void *arg, const struct csvfield *f, size_t line)
 		jt = &ts->jt[i];
 		keep = 1;
 		for (k = 0; k < j->nops && keep; k++) {
-			readrefs(ts, j->ops[k].refs, j->ops[k].nrefs);
+			opval(ts, j, &j->ops[k], &jt->memo[k], &rc, &v);
 			if (j->ops[k].derive) {
 				out = &ts->vals[j->ops[k].vcol];
-				ts->ec.env = &j->env;
-				qexpr_eval(&ts->ec, j->ops[k].e, &rc, &v);
 				*out = v;
 				ts->stamp[j->ops[k].vcol] = ts->row;
-			} else {
-				ts->ec.env = &j->env;
-				qexpr_eval(&ts->ec, j->ops[k].e, &rc, &v);
+			} else
 				keep = value_true(&v);
-			}
 		}
 		if (!keep || ts->ec.err)
 			continue;
@@ -853,13 +944,9 @@ sc_row(void *arg, const struct csvfield *f, size_t line)
 			if (a->fcol >= 0 && (sc->cols[a->fcol].ctype ==
 			    CT_INT || sc->cols[a->fcol].ctype == CT_DEC) &&
 			    f[a->fcol].s != NULL && ts->stamp[a->fcol] !=
-			    ts->row && fastnum(f[a->fcol].s, f[a->fcol].len,
-			    &x)) {
-				v.kind = V_NUM;
-				v.num = x;
-				v.str = NULL;
-				v.flags = 0;
-				acc_add(&g->acc[k], &v);
+			    ts->row && a->op != A_FIRST && a->op != A_LAST &&
+			    fastnum(f[a->fcol].s, f[a->fcol].len, &x)) {
+				acc_addnum(&g->acc[k], x);
 				continue;
 			}
 			readrefs(ts, a->refs, a->nrefs);
@@ -900,6 +987,11 @@ sts_free(struct sts *ts)
 		free(jt->g);
 		smap_free(&jt->raw);
 		smap_free(&jt->clean);
+		for (k = 0; k < sc->jobs[i]->nops; k++) {
+			smap_free(&jt->memo[k].map);
+			free(jt->memo[k].v);
+		}
+		free(jt->memo);
 	}
 	for (i = 0; i < sc->nv; i++)
 		buf_free(&ts->tmp[i]);

@@ -31,7 +31,13 @@ struct table {
 	long		 namecol;	/* column of names, or -1 */
 	struct buf	 notes;		/* sentences, space-separated */
 	struct arena	*arena;
+	/* Strings stored once: a million rows of "China" are one copy. */
+	const char	**istr;		/* open addressing, NULL: empty */
+	size_t		 icap, in;
 };
+
+/* At most this many distinct strings are shared; others are copied. */
+#define INTERN_MAX	65536
 
 static const char *const ctypes[CT__MAX] = {
 	"text", "integer", "decimal", "year", "date"
@@ -104,6 +110,49 @@ table_addrow(struct table *t, size_t line)
 	return t->nrows++;
 }
 
+static size_t
+strhash(const char *s)
+{
+	size_t	 h = 5381;
+
+	for (; *s != '\0'; s++)
+		h = h * 33 + (unsigned char)*s;
+	return h ^ (h >> 16);
+}
+
+/* The table's copy of s, shared by every cell that holds the same. */
+static const char *
+intern(struct table *t, const char *s)
+{
+	const char	**old;
+	size_t		 i, j, ocap;
+
+	if (t->in * 2 >= t->icap) {
+		if (t->in >= INTERN_MAX)
+			return arena_strdup(t->arena, s);
+		old = t->istr;
+		ocap = t->icap;
+		t->icap = ocap ? ocap * 2 : 256;
+		t->istr = xcalloc(t->icap, sizeof(*t->istr));
+		for (i = 0; i < ocap; i++) {
+			if (old[i] == NULL)
+				continue;
+			for (j = strhash(old[i]) & (t->icap - 1);
+			    t->istr[j] != NULL; j = (j + 1) & (t->icap - 1))
+				continue;
+			t->istr[j] = old[i];
+		}
+		free(old);
+	}
+	for (i = strhash(s) & (t->icap - 1); t->istr[i] != NULL;
+	    i = (i + 1) & (t->icap - 1))
+		if (strcmp(t->istr[i], s) == 0)
+			return t->istr[i];
+	t->istr[i] = arena_strdup(t->arena, s);
+	t->in++;
+	return t->istr[i];
+}
+
 void
 table_set(struct table *t, size_t row, size_t col, const struct value *v)
 {
@@ -114,7 +163,7 @@ table_set(struct table *t, size_t row, size_t col, const struct value *v)
 	d = &t->cols[col].v[row];
 	*d = *v;
 	if (v->str != NULL)
-		d->str = arena_strdup(t->arena, v->str);
+		d->str = intern(t, v->str);
 }
 
 void
@@ -204,6 +253,7 @@ table_free(struct table *t)
 	free(t->name);
 	free(t->source);
 	buf_free(&t->notes);
+	free(t->istr);
 	arena_free(t->arena);
 	free(t);
 }
@@ -302,7 +352,7 @@ table_memsize(const struct table *t)
 {
 	return sizeof(*t) + t->colcap * sizeof(struct column) +
 	    t->rowcap * (sizeof(size_t) + t->ncols * sizeof(struct value)) +
-	    arena_size(t->arena);
+	    t->icap * sizeof(*t->istr) + arena_size(t->arena);
 }
 
 void

@@ -217,30 +217,6 @@ check_table(struct tmpl *t, struct directive *d)
 	return ok;
 }
 
-/* A chart option's value as text: lists are joined with ", ". */
-static char *
-chart_val(const struct kv *k, const char *file)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	const struct kv	*c;
-	const char	*s;
-
-	if (k->type != KV_LIST) {
-		s = kv_want_str(k, file, 1);
-		return s ? xstrdup(s) : NULL;
-	}
-	for (c = k->first; c != NULL; c = c->next) {
-		if ((s = kv_want_str(c, file, 0)) == NULL) {
-			buf_free(&b);
-			return NULL;
-		}
-		buf_printf(&b, "%s%s", b.len ? ", " : "", s);
-	}
-	if (b.data == NULL)
-		buf_puts(&b, "");
-	return buf_steal(&b);
-}
-
 /*
  * Set the options of a chart, but those whose value holds a {{ }}:
  * they wait in d->chopts until the values are known (chart_fill).
@@ -263,7 +239,7 @@ chart_opts(struct tmpl *t, struct directive *d)
 	for (k = d->opts->first; k != NULL; k = k->next) {
 		if (strcmp(k->key, "data") == 0 || strcmp(k->key, "id") == 0)
 			continue;
-		if ((v = chart_val(k, d->file)) == NULL) {
+		if ((v = kv_join(k, d->file)) == NULL) {
 			ok = 0;
 			continue;
 		}
@@ -499,6 +475,28 @@ no_column(const struct directive *d, const struct colsel *c,
 	buf_free(&b);
 }
 
+/*
+ * The note under a table when the block gives none: what the query
+ * says about its figures (for one, the denominator of shares: "Shares
+ * are of the World total as published."), then what the codes in it
+ * mean.
+ */
+static char *
+data_note(const struct tmpl *t, const struct table *res,
+    const struct table *shown)
+{
+	const char	*qn = table_note(res);
+	char		*codes = codes_note(t, shown), *s;
+
+	if (qn == NULL)
+		return codes;
+	if (codes == NULL)
+		return xstrdup(qn);
+	s = xasprintf("%s%s%s", qn, tmpl_is_zh(t) ? "" : " ", codes);
+	free(codes);
+	return s;
+}
+
 static int
 expand_table(struct tmpl *t, struct directive *d, const struct qenv *env)
 {
@@ -553,7 +551,7 @@ expand_table(struct tmpl *t, struct directive *d, const struct qenv *env)
 	}
 	tab->caption = filled(t, d->caption);
 	tab->source = filled(t, d->source);
-	tab->note = d->note ? filled(t, d->note) : codes_note(t, tab->data);
+	tab->note = d->note ? filled(t, d->note) : data_note(t, res, tab->data);
 	d->node->tab = tab;
 	free(idx);
 	table_free(res);

@@ -49,33 +49,6 @@ good_name(const char *s)
 	return 1;
 }
 
-/*
- * A string setting: a value, or a list of values joined with ", ".
- * Return it (caller frees), or NULL after reporting.
- */
-static char *
-join(const struct kv *k, const char *file)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	const struct kv	*c;
-	const char	*s;
-
-	if (k->type != KV_LIST) {
-		s = kv_want_str(k, file, 1);
-		return s ? xstrdup(s) : NULL;
-	}
-	for (c = k->first; c != NULL; c = c->next) {
-		if ((s = kv_want_str(c, file, 0)) == NULL) {
-			buf_free(&b);
-			return NULL;
-		}
-		buf_printf(&b, "%s%s", b.len ? ", " : "", s);
-	}
-	if (b.data == NULL)
-		buf_puts(&b, "");
-	return buf_steal(&b);
-}
-
 /* A metadata string, scanned for {{ }} values. */
 static void
 meta_str(struct tmpl *t, const char *key, char **dst)
@@ -86,7 +59,7 @@ meta_str(struct tmpl *t, const char *key, char **dst)
 
 	if ((k = kv_get(t->front, key)) == NULL)
 		return;
-	if ((s = join(k, file)) == NULL)
+	if ((s = kv_join(k, file)) == NULL)
 		return;
 	free(*dst);
 	*dst = tmpl_scan_str(t, s, file, k->line, k->col);
@@ -422,7 +395,7 @@ style(struct tmpl *t, const struct kv *k, const char *prefix,
 		    xstrdup(c->key);
 		if (c->type == KV_MAP)
 			style(t, c, key, file, depth + 1);
-		else if ((v = join(c, file)) != NULL) {
+		else if ((v = kv_join(c, file)) != NULL) {
 			addopt(t->doc, key, v, file, c);
 			free(v);
 		}

@@ -594,6 +594,8 @@ sum_head(void *arg, const struct csvrecs *r, unsigned char **want,
 {
 	(void)arg;
 	*n = r->start[1] - r->start[0];
+	if (*n < 2)
+		*n = 2;		/* the column summed is the second */
 	*want = xcalloc(*n, 1);
 	(*want)[1] = 1;
 	return 1;
@@ -654,6 +656,22 @@ scan(const char *path, int threads, struct sum *s)
 	cs.block = 4096;	/* many blocks: UTF-8 across block ends */
 	cs.split_min = 65536;	/* two threads on a small file */
 	return csv_scan(path, &o, &cs);
+}
+
+/* Stream a file with messages dropped (robustness checks). */
+static void
+scan_quiet(const char *path)
+{
+	struct sum	 s;
+	struct msgctx	 c;
+	struct buf	 b = { NULL, 0, 0 };
+
+	memset(&c, 0, sizeof(c));
+	c.sink = &b;
+	msg_push(&c);
+	(void)scan(path, 0, &s);
+	msg_pop();
+	buf_free(&b);
 }
 
 static void
@@ -732,9 +750,81 @@ test_scan(void)
 	buf_free(&log);
 }
 
+
+static void scan_quiet(const char *);
+
+/*
+ * Robustness: mutated CSV files (quotes, separators, line ends,
+ * no-break spaces, stray high bytes).  None may crash; each loads or
+ * fails with a message at FILE:LINE.
+ */
+static unsigned long long rs = 2463534242ULL;
+
+static unsigned
+rnd(unsigned n)
+{
+	rs ^= rs << 13;
+	rs ^= rs >> 7;
+	rs ^= rs << 17;
+	return (unsigned)(rs % n);
+}
+
+static void
+test_mutations(void)
+{
+	static const char base[] = "\xEF\xBB\xBFSource,Country,Prod_t_2022,"
+	    "Reserves_t,Reserves_notes,,\r\nMCS2024,Japane,\"3,000\",NA,,,\r\n"
+	    "MCS2024,Other countries4,e20,W,\">2,000,000. More\",,\r\n"
+	    "MCS2024,World total (rounded)10,610000,NA,\">2,000\",,\r\n,,,,,,\r\n";
+	static const char chars[] = "\",\r\n \xc2\xa0\xe9" "e0>W";
+	char		 dir[] = "/tmp/bgmutXXXXXX", path[64], buf[512];
+	struct buf	 log = { NULL, 0, 0 };
+	struct table	*t;
+	FILE		*f;
+	size_t		 i, k, n, bad = 0, loaded = 0, at;
+
+	if (mkdtemp(dir) == NULL)
+		return;
+	snprintf(path, sizeof(path), "%s/m.csv", dir);
+	for (i = 0; i < 2000; i++) {
+		memcpy(buf, base, sizeof(base));
+		n = sizeof(base) - 1;
+		for (k = 0; k < 1 + rnd(4); k++) {
+			at = rnd((unsigned)n);
+			if (rnd(2) && n + 1 < sizeof(buf)) {
+				memmove(buf + at + 1, buf + at, n - at);
+				buf[at] = chars[rnd(sizeof(chars) - 1)];
+				n++;
+			} else
+				buf[at] = chars[rnd(sizeof(chars) - 1)];
+		}
+		f = fopen(path, "wb");
+		fwrite(buf, 1, n, f);
+		fclose(f);
+		buf_reset(&log);
+		scan_quiet(path);
+		if ((t = load(path, NULL, &log)) != NULL)
+			loaded++;
+		else if (log.data == NULL || strstr(log.data, "m.csv:") ==
+		    NULL) {
+			if (bad++ < 3)
+				printf("#   no message: %s\n", log.data ?
+				    log.data : "(none)");
+		}
+		table_free(t);
+	}
+	CHECK(bad == 0, "2,000 mutated files read whole and streamed: no "
+	    "crash, each loads or says where it is wrong (%zu loaded)",
+	    loaded);
+	unlink(path);
+	rmdir(dir);
+	buf_free(&log);
+}
+
 int
 main(void)
 {
+	test_mutations();
 	test_numbers();
 	test_names();
 	test_reflist();

@@ -751,9 +751,100 @@ test_errors(void)
 	buf_free(&log);
 }
 
+
+/*
+ * Robustness: many mutated queries (characters dropped, doubled or
+ * replaced, from a fixed generator).  None may crash (the sanitizer
+ * build runs this too); each either runs or fails with a message at
+ * t.md:LINE:COL.
+ */
+static unsigned long long rs = 88172645463325252ULL;
+
+static unsigned
+rnd(unsigned n)
+{
+	rs ^= rs << 13;
+	rs ^= rs >> 7;
+	rs ^= rs << 17;
+	return (unsigned)(rs % n);
+}
+
+static void
+test_mutations(void)
+{
+	static const char *const base[] = {
+		"ree | share Reserves of world | top 3 by Reserves with other",
+		"ree | filter Country == \"China\" and Reserves > 1e6 | select "
+		    "Country, Mt = Reserves / 1000000",
+		"ree | group Type | summarize s = sum(Reserves), c = cr(Reserves,"
+		    " 3, \"listed\")",
+		"ree | concentration Reserves of listed top 2 | format hhi "
+		    "\",.0f\"",
+		"ree | derive g = change(Prod_2022, Prod_2023) | rank g | sort "
+		    "-rank | limit 4",
+		"ree | unpivot Prod_2022, Prod_2023 into y, v | pivot y values v",
+		"ree | filter Country in (\"China\", \"Burma\") | select "
+		    "`Reserves_t`",
+	};
+	static const char chars[] = "|,()\"'`$=<>!+-*/%. abcXYZ019\n\xc2\xa0";
+	struct env	 v;
+	struct buf	 log = { NULL, 0, 0 };
+	struct table	*t;
+	char		 q[256];
+	size_t		 i, k, n, bad = 0, ran = 0;
+
+	env_init(&v);
+	env_add(&v, "ree", WORLD "mcs2024-raree_world.csv", 0);
+	for (i = 0; i < 3000; i++) {
+		snprintf(q, sizeof(q), "%s", base[rnd(sizeof(base) /
+		    sizeof(base[0]))]);
+		for (k = 0; k < 1 + rnd(3); k++) {
+			n = strlen(q);
+			switch (rnd(3)) {
+			case 0:		/* drop */
+				if (n > 0) {
+					size_t	 at = rnd((unsigned)n);
+
+					memmove(q + at, q + at + 1, n - at);
+				}
+				break;
+			case 1:		/* replace */
+				if (n > 0)
+					q[rnd((unsigned)n)] = chars[rnd(
+					    sizeof(chars) - 1)];
+				break;
+			default:	/* insert */
+				if (n + 2 < sizeof(q)) {
+					size_t	 at = rnd((unsigned)n + 1);
+
+					memmove(q + at + 1, q + at, n - at + 1);
+					q[at] = chars[rnd(sizeof(chars) - 1)];
+				}
+				break;
+			}
+		}
+		buf_reset(&log);
+		t = run(&v, q, &log);
+		if (t != NULL)
+			ran++;
+		else if (log.data == NULL || strncmp(log.data, "t.md:", 5) !=
+		    0) {
+			if (bad++ < 3)
+				printf("#   no positioned message for: %s\n#   "
+				    "%s\n", q, log.data ? log.data : "(none)");
+		}
+		table_free(t);
+	}
+	CHECK(bad == 0, "3,000 mutated queries: no crash, every failure "
+	    "at t.md:LINE:COL (%zu ran)", ran);
+	buf_free(&log);
+	env_free(&v);
+}
+
 int
 main(void)
 {
+	test_mutations();
 	test_rare_earths();
 	test_t5();
 	test_ops();
