@@ -48,6 +48,7 @@ getlabels(const struct style *st)
 }
 
 static void	 blocks(struct lctx *, const struct node *, double, double);
+static double	 body_height(const struct lctx *);
 
 const char *
 lstr(struct lctx *ctx, const char *s, size_t len)
@@ -68,12 +69,17 @@ item_new(struct lctx *ctx, double h)
 	memset(it, 0, sizeof(*it));
 	it->h = h;
 	it->before = ctx->space + ctx->pad;
+	it->before_nf = ctx->has_nf ? ctx->space_nf + ctx->pad_nf :
+	    it->before;
 	it->newpage = ctx->newpage;
 	it->frame = ctx->frame;
 	it->repeat = -1;
+	it->flend = -1;
 	it->anchor = ctx->anchor;
 	it->b0 = ctx->nbx;
 	ctx->space = ctx->pad = 0;
+	ctx->has_nf = 0;
+	ctx->space_nf = ctx->pad_nf = 0;
 	ctx->fresh = ctx->newpage = 0;
 	ctx->anchor = NULL;
 	if (ctx->hasmarker) {
@@ -107,8 +113,49 @@ item_box(struct lctx *ctx, enum bxtype t)
 void
 vspace(struct lctx *ctx, double s)
 {
-	if (!ctx->fresh && s > ctx->space)
+	if (ctx->fresh)
+		return;
+	if (s > ctx->space)
 		ctx->space = s;
+	if (ctx->has_nf && s > ctx->space_nf)
+		ctx->space_nf = s;
+}
+
+/*
+ * The items from first to the last one built are a figure or a table,
+ * which the paginator may move to the top of the next page when it
+ * does not fit (a float): mark them, with the space that was pending before them (prespace,
+ * prepad) and the space they ask below, so that the text that moves up
+ * in their place is spaced as if they were not there.  Only units at
+ * the top level float (not in lists, quotes or callouts), and only
+ * those that fit on one page.
+ */
+void
+float_mark(struct lctx *ctx, size_t first, double prespace, double prepad,
+    double after)
+{
+	struct vitem	*a, *z;
+	double		 h = 0;
+	size_t		 i;
+
+	if (first >= ctx->nit)
+		return;
+	a = &ctx->it[first];
+	z = &ctx->it[ctx->nit - 1];
+	a->flt = 1;
+	a->flend = (long)ctx->nit - 1;
+	a->flsect = ctx->sect;
+	for (i = first; i < ctx->nit; i++)
+		h += (i > first ? ctx->it[i].before : 0) + ctx->it[i].h;
+	if (!ctx->st->floats || ctx->frame >= 0 || ctx->ldepth > 0 ||
+	    h > body_height(ctx))
+		return;
+	a->flfit = 1;
+	z->fllast = 1;
+	z->flafter = after;
+	ctx->has_nf = 1;
+	ctx->space_nf = prespace;
+	ctx->pad_nf = prepad;
 }
 
 static void
@@ -130,6 +177,8 @@ frame_open(struct lctx *ctx, enum frkind k, double x0, double x1,
 	 * the first item. */
 	ctx->pad += ctx->space + padt;
 	ctx->space = 0;
+	ctx->pad_nf += ctx->space_nf + padt;
+	ctx->space_nf = 0;
 	ctx->fresh = 1;
 }
 
@@ -140,6 +189,8 @@ frame_close(struct lctx *ctx)
 
 	ctx->pad += f->padb;
 	ctx->space = 0;
+	ctx->pad_nf += f->padb;
+	ctx->space_nf = 0;
 	ctx->fresh = 0;
 	ctx->frame = f->parent;
 }
@@ -403,6 +454,7 @@ do_heading(struct lctx *ctx, const struct node *n, double x, double w)
 	double		 size = ctx->st->h[lv - 1];
 	const char	*id = heading_id(ctx, n);
 	char		*t;
+	size_t		 first = ctx->nit;
 
 	ctx->nhead++;
 	vspace(ctx, size * (lv == 1 ? 1.6 : 1.2));
@@ -410,6 +462,9 @@ do_heading(struct lctx *ctx, const struct node *n, double x, double w)
 	outline_add(ctx, n->level, t, id);
 	free(t);
 	heading_lines(ctx, n, x, w, size, ctx->st->heading, id);
+	if (first < ctx->nit)
+		ctx->it[first].hlevel = n->level > 0 ? n->level : 1;
+	ctx->sect = n->level > 0 ? n->level : 1;
 	ctx->space = size * 0.5;
 }
 
@@ -420,6 +475,7 @@ own_heading(struct lctx *ctx, const char *title, const char *id, double x,
 {
 	struct node	 fake;
 	struct node	 txt;
+	size_t		 first = ctx->nit;
 
 	memset(&fake, 0, sizeof(fake));
 	memset(&txt, 0, sizeof(txt));
@@ -431,6 +487,9 @@ own_heading(struct lctx *ctx, const char *title, const char *id, double x,
 	vspace(ctx, ctx->st->h[0] * 1.6);
 	outline_add(ctx, 1, title, id);
 	heading_lines(ctx, &fake, x, w, ctx->st->h[0], ctx->st->heading, id);
+	if (first < ctx->nit)
+		ctx->it[first].hlevel = 1;
+	ctx->sect = 1;
 	ctx->space = ctx->st->h[0] * 0.5;
 }
 
@@ -653,7 +712,7 @@ do_figure(struct lctx *ctx, const struct node *n, double x, double w)
 	const struct figure	*fig = n->fig;
 	struct vitem		*it;
 	struct box		*b;
-	double			 dw, dh, s, y;
+	double			 dw, dh, s, y, pre = ctx->space, prepad = ctx->pad;
 
 	if (fig == NULL || fig->dl == NULL)
 		return;
@@ -682,6 +741,7 @@ do_figure(struct lctx *ctx, const struct node *n, double x, double w)
 	it = &ctx->it[ctx->nit - 1];
 	it->h = y;
 	vspace(ctx, ctx->st->parskip * 1.8);
+	float_mark(ctx, ctx->nit - 1, pre, prepad, ctx->st->parskip * 1.8);
 }
 
 /* The first node of type t in n's subtree, or NULL. */
@@ -1109,9 +1169,9 @@ place_item(struct lctx *ctx, struct lpage *pg, size_t i, double y)
 	}
 }
 
-/* Draw the frames around the items [a, b] placed at ys on a page. */
+/* Draw the frames around the n items seq placed at ys on a page. */
 static void
-frames(struct lctx *ctx, struct lpage *pg, size_t a, size_t z,
+frames(struct lctx *ctx, struct lpage *pg, const size_t *seq, size_t n,
     const double *ys)
 {
 	const struct style	*st = ctx->st;
@@ -1124,14 +1184,15 @@ frames(struct lctx *ctx, struct lpage *pg, size_t a, size_t z,
 		return;
 	top = xcalloc(ctx->nfr, sizeof(double));
 	bot = xcalloc(ctx->nfr, sizeof(double));
-	for (i = a; i <= z; i++) {
+	for (i = 0; i < n; i++) {
 		pt = pb = 0;
-		for (f = ctx->it[i].frame; f >= 0; f = ctx->fr[f].parent) {
+		for (f = ctx->it[seq[i]].frame; f >= 0;
+		    f = ctx->fr[f].parent) {
 			pt += ctx->fr[f].padt;
 			pb += ctx->fr[f].padb;
 			if (top[f] == 0)
-				top[f] = ys[i - a] - pt;
-			bot[f] = ys[i - a] + ctx->it[i].h + pb;
+				top[f] = ys[i] - pt;
+			bot[f] = ys[i] + ctx->it[seq[i]].h + pb;
 		}
 	}
 	for (i = 0; i < ctx->nfr; i++) {
@@ -1173,29 +1234,119 @@ page_new(struct layout *l, size_t *cap)
 }
 
 /*
- * Where the page that starts at item i ends: the last item that fits
- * after which a break is allowed, else the last that fits.
+ * The space above item k when item p comes before it on the page.
+ * Items keep the space they were built with, except around a float
+ * that moved: the text that moved up in its place (k came right after
+ * the float, p before it) is spaced as if the float were not there,
+ * and what follows the float at its new place gets the float's space.
  */
-static size_t
-page_end(const struct lctx *ctx, size_t i, double y, double bottom)
+static double
+space_above(const struct lctx *ctx, size_t p, size_t k)
 {
 	const struct vitem	*it = ctx->it;
-	size_t			 j, last = (size_t)-1, fit = i;
+
+	if (p + 1 == k)
+		return it[k].before;
+	if (k > 0 && it[k - 1].fllast)
+		return it[k].before_nf;
+	if (it[p].fllast && it[p].flafter > it[k].before)
+		return it[p].flafter;
+	return it[k].before;
+}
+
+/*
+ * How many of the n items seq go on a page whose first item is at y:
+ * up to the last that fits after which a break is allowed, else all
+ * that fit (one at least).  A break is allowed after the last of seq
+ * if endfree says so.
+ */
+static size_t
+page_end(const struct lctx *ctx, const size_t *seq, size_t n, int endfree,
+    double y, double bottom)
+{
+	const struct vitem	*it = ctx->it;
+	size_t			 j, last = 0, fit = 1;
 	double			 pos = y, bot;
 
-	for (j = i; j < ctx->nit; j++) {
-		if (j > i && it[j].newpage)
+	for (j = 0; j < n; j++) {
+		if (j > 0 && it[seq[j]].newpage)
 			break;
-		bot = pos + (j > i ? it[j].before : 0) + it[j].h;
-		if (j > i && bot + padchain(ctx, it[j].frame, 1) >
+		bot = pos + (j > 0 ? space_above(ctx, seq[j - 1], seq[j]) :
+		    0) + it[seq[j]].h;
+		if (j > 0 && bot + padchain(ctx, it[seq[j]].frame, 1) >
 		    bottom + 0.001)
 			break;
 		pos = bot;
-		fit = j;
-		if (!it[j].keep || j + 1 == ctx->nit || it[j + 1].newpage)
-			last = j;
+		fit = j + 1;
+		if (!it[seq[j]].keep || (j + 1 == n && endfree) ||
+		    (j + 1 < n && it[seq[j + 1]].newpage))
+			last = j + 1;
 	}
-	return last != (size_t)-1 ? last : fit;
+	return last > 0 ? last : fit;
+}
+
+/*
+ * Floats.  The page at ord[pos] holds n items and ends before a
+ * figure or table (the float) that does not fit.  Rather than leave
+ * the rest of the page blank, try the page without the float: the
+ * text after it moves up to fill the page, and the float goes to the
+ * top of the next page.  The text that may move up stops before the
+ * next heading of the float's level or above (or any heading if the
+ * float is in no section), the next figure or table (so that they
+ * keep their order) and a forced page break, and pages still break
+ * only where widows, orphans and keeps allow.  If no text moves up,
+ * the page stays as it was.  On success ord is reordered (text, then
+ * the float) and the new count is returned.
+ */
+static size_t
+float_page(const struct lctx *ctx, size_t *ord, size_t pos, size_t n,
+    double y, double bottom)
+{
+	const struct vitem	*it = ctx->it;
+	size_t			*seq, q, r, m, k, nn, len, before, nfill;
+	double			 h = 0, room = bottom - y;
+	int			 lim;
+
+	/* The first figure or table not on the page, if it is near. */
+	for (q = pos + n; q < ctx->nit && !it[ord[q]].flt; q++) {
+		if (it[ord[q]].newpage)
+			return n;
+		if ((h += it[ord[q]].before + it[ord[q]].h) > room)
+			return n;
+	}
+	if (q >= ctx->nit || !it[ord[q]].flfit)
+		return n;
+	m = (size_t)it[ord[q]].flend - ord[q] + 1;
+	for (k = 0; k < m; k++)
+		if (q + k >= ctx->nit || ord[q + k] != ord[q] + k)
+			return n;
+	/* What may fill the page in its place. */
+	lim = it[ord[q]].flsect;
+	for (r = q + m; r < ctx->nit; r++) {
+		k = ord[r];
+		if (it[k].newpage || it[k].flt || (it[k].hlevel > 0 &&
+		    (lim == 0 || it[k].hlevel <= lim)))
+			break;
+	}
+	if (r == q + m)
+		return n;
+	before = q - pos;
+	len = before + (r - q - m);
+	seq = xreallocarray(NULL, len, sizeof(*seq));
+	memcpy(seq, ord + pos, before * sizeof(*seq));
+	memcpy(seq + before, ord + q + m, (len - before) * sizeof(*seq));
+	nn = page_end(ctx, seq, len, r == ctx->nit, y, bottom);
+	if (nn > before) {
+		/* ord[q..]: the text that moved up, then the float. */
+		nfill = nn - before;
+		for (k = 0; k < m; k++)
+			seq[k] = ord[q + k];
+		memmove(ord + q, ord + q + m, nfill * sizeof(*ord));
+		memcpy(ord + q + nfill, seq, m * sizeof(*ord));
+		n = nn;
+	}
+	free(seq);
+	return n;
 }
 
 /* Cut the vertical list into pages. */
@@ -1206,53 +1357,66 @@ paginate(struct lctx *ctx, int **plainp)
 	const struct style *st = ctx->st;
 	struct lpage	*pg;
 	double		*ys = NULL, y, bottom = st->page_h - st->mb;
-	size_t		 i = 0, z, k, cap = 0, ycap = 0, pcap = 0;
+	size_t		*ord, pos = 0, n, k, cap = 0, ycap = 0, pcap = 0;
 	long		 rep;
-	int		*plain = NULL;
+	int		*plain = NULL, ok = 1;
 
-	while (i < ctx->nit) {
+	/* Items in page order: the order they were built in, but for
+	 * floats. */
+	ord = xreallocarray(NULL, ctx->nit + 1, sizeof(*ord));
+	for (k = 0; k < ctx->nit; k++)
+		ord[k] = k;
+	while (pos < ctx->nit) {
 		if (l->npages >= LAYOUT_MAX_PAGES) {
 			msg(MSG_ERROR, ctx->doc->path, 0, 0, "more than %d "
 			    "pages", LAYOUT_MAX_PAGES);
-			free(ys);
-			free(plain);
-			return 0;
+			ok = 0;
+			goto out;
 		}
 		pg = page_new(l, &cap);
 		xgrow(&plain, &pcap, l->npages, sizeof(int));
-		plain[l->npages - 1] = i == 0 && st->cover &&
+		plain[l->npages - 1] = pos == 0 && st->cover &&
 		    ctx->doc->meta.title != NULL;
-		y = st->mt + padchain(ctx, ctx->it[i].frame, 0);
-		rep = ctx->it[i].repeat;
-		if (rep >= 0 && (size_t)rep != i)
+		y = st->mt + padchain(ctx, ctx->it[ord[pos]].frame, 0);
+		rep = ctx->it[ord[pos]].repeat;
+		if (rep >= 0 && (size_t)rep != ord[pos])
 			y += ctx->it[rep].h;
-		z = page_end(ctx, i, y, bottom);
-		xgrow(&ys, &ycap, z - i + 1, sizeof(double));
-		for (k = i; k <= z; k++) {
-			if (k > i)
-				y += ctx->it[k].before;
-			ys[k - i] = y;
-			y += ctx->it[k].h;
+		n = page_end(ctx, ord + pos, ctx->nit - pos, 1, y, bottom);
+		if (st->floats)
+			n = float_page(ctx, ord, pos, n, y, bottom);
+		xgrow(&ys, &ycap, n, sizeof(double));
+		for (k = 0; k < n; k++) {
+			if (k > 0)
+				y += space_above(ctx, ord[pos + k - 1],
+				    ord[pos + k]);
+			ys[k] = y;
+			y += ctx->it[ord[pos + k]].h;
 		}
-		frames(ctx, pg, i, z, ys);
-		if (rep >= 0 && (size_t)rep != i)
+		frames(ctx, pg, ord + pos, n, ys);
+		if (rep >= 0 && (size_t)rep != ord[pos])
 			place_item(ctx, pg, (size_t)rep, ys[0] -
 			    ctx->it[rep].h);
-		for (k = i; k <= z; k++) {
-			place_item(ctx, pg, k, ys[k - i]);
-			if (ctx->it[k].anchor != NULL)
-				anchor_add(l, ctx->it[k].anchor,
-				    l->npages - 1, ys[k - i]);
+		for (k = 0; k < n; k++) {
+			place_item(ctx, pg, ord[pos + k], ys[k]);
+			if (ctx->it[ord[pos + k]].anchor != NULL)
+				anchor_add(l, ctx->it[ord[pos + k]].anchor,
+				    l->npages - 1, ys[k]);
 		}
-		i = z + 1;
+		pos += n;
 	}
 	if (l->npages == 0) {	/* nothing to show: one blank page */
 		page_new(l, &cap);
 		plain = xcalloc(1, sizeof(int));
 	}
+out:
+	free(ord);
 	free(ys);
+	if (!ok) {
+		free(plain);
+		plain = NULL;
+	}
 	*plainp = plain;
-	return 1;
+	return ok;
 }
 
 /* A string cut with an ellipsis to fit w. */
@@ -1379,7 +1543,7 @@ layout_free(struct layout *l)
 /* One pass: build and paginate, with page numbers from prev. */
 static struct layout *
 layout_pass(const struct doc *d, const struct fontset *fs,
-    const struct style *st, struct hyph *hy, const struct layout *prev)
+    const struct style *st, const struct hyph *hy, const struct layout *prev)
 {
 	struct lctx	 ctx;
 	struct layout	*l;
@@ -1430,13 +1594,13 @@ layout_run(const struct doc *d, const struct fontset *fs,
 {
 	struct style	 st;
 	struct layout	*l = NULL, *prev = NULL;
-	struct hyph	*hy = NULL;
+	const struct hyph *hy = NULL;
 	int		 pass;
 
 	if (!style_load(&st, d, po, fs))
 		return NULL;
 	/* -1: hyphenate if the language has patterns; 1: asked for. */
-	if (st.hyphenate != 0 && (hy = hyph_load(st.lang)) == NULL &&
+	if (st.hyphenate != 0 && (hy = hyph_get(st.lang)) == NULL &&
 	    st.hyphenate == 1)
 		msg(MSG_WARNING, d->path, 0, 0, "no hyphenation patterns for "
 		    "language '%s'; words are not hyphenated", st.lang);
@@ -1456,7 +1620,6 @@ layout_run(const struct doc *d, const struct fontset *fs,
 		prev = NULL;
 	}
 	layout_free(prev);
-	hyph_free(hy);
 	return l;
 }
 

@@ -55,6 +55,7 @@ struct style {
 	uint32_t	 callout_bg, callout_bar, code_bg, zebra, thead_bg;
 	uint32_t	 cover_bg, cover_fg;
 	const char	*lang;			/* BCP 47 */
+	int		 floats;		/* figures may float */
 };
 
 /* Fill st from the options, the theme and the document's settings.
@@ -128,8 +129,14 @@ void		 layout_dump(const struct layout *, struct buf *);
 /* The anchor with id, or NULL. */
 const struct anchor *layout_anchor(const struct layout *, const char *id);
 
-/* Hyphenation points of a word, Liang's algorithm (layout_hyph.c). */
+/*
+ * Hyphenation points of a word, Liang's algorithm (layout_hyph.c).
+ * hyph_get() reads a language's patterns once per process and shares
+ * them between threads (NULL if the language has none; not to be
+ * freed); hyph_load() reads them afresh for the caller to free.
+ */
 struct hyph;
+const struct hyph *hyph_get(const char *lang);
 struct hyph	*hyph_load(const char *lang);	/* NULL if no patterns */
 void		 hyph_free(struct hyph *);
 /* Set ok[i] = 1 where the word may be hyphenated before byte i. */

@@ -4,10 +4,12 @@
  * (/usr/share/hyphen/hyph_en_US.dic from hyphen-en-us).  Only the
  * standard patterns are used: the first level, letters and digits;
  * the non-standard "/" replacements of the LibreOffice format and the
- * second (compound) level are skipped.  Patterns are read once per
- * document and kept in a hash table; the object is read-only after
- * hyph_load(), so threads may share it.
+ * second (compound) level are skipped.  Patterns are kept in a hash
+ * table that is read-only once loaded.  hyph_get() reads each file
+ * once per process, under a lock, and hands every document (on any
+ * thread) the same object; the cache is freed at exit.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,7 @@
 #define HYPH_DIR	"/usr/share/hyphen"
 #define MAX_PAT		64	/* bytes of letters in one pattern */
 #define MAX_WORD	64	/* letters of a word we hyphenate */
+#define MAX_CACHE	64	/* language tags remembered by hyph_get() */
 
 struct pat {
 	const char	*key;		/* letters, UTF-8, '.' for an edge */
@@ -31,6 +34,7 @@ struct hyph {
 	size_t		 maxlen;	/* longest key in code points */
 	int		 lmin, rmin;	/* letters kept before and after */
 	struct arena	*arena;
+	char		*path;		/* the file read */
 };
 
 static size_t
@@ -120,33 +124,39 @@ add_pattern(struct hyph *h, const char *s)
 		h->maxlen = cps;
 }
 
-static FILE *
-open_patterns(const char *lang)
+/*
+ * The pattern file for a language tag: hyph_en_US.dic for "en-US",
+ * hyph_en_US.dic for any "en" without a file of its own.  Return the
+ * file's real path (links resolved, so that tags naming one file are
+ * seen to), to be freed, or NULL if there is none.
+ */
+static char *
+pattern_path(const char *lang)
 {
-	char	 name[64], *p;
-	FILE	*f;
+	char	 name[128], *p;
 
-	snprintf(name, sizeof(name), HYPH_DIR "/hyph_%s.dic", lang);
+	if (lang == NULL || *lang == '\0' || strchr(lang, '/') != NULL ||
+	    (size_t)snprintf(name, sizeof(name), HYPH_DIR "/hyph_%s.dic",
+	    lang) >= sizeof(name))
+		return NULL;
 	for (p = name + strlen(HYPH_DIR) + 6; *p != '\0'; p++)
 		if (*p == '-')
 			*p = '_';
-	if ((f = fopen(name, "r")) != NULL)
-		return f;
-	if (strncmp(lang, "en", 2) == 0)
-		return fopen(HYPH_DIR "/hyph_en_US.dic", "r");
-	return NULL;
+	if ((p = realpath(name, NULL)) != NULL || strncmp(lang, "en", 2) != 0)
+		return p;
+	return realpath(HYPH_DIR "/hyph_en_US.dic", NULL);
 }
 
-struct hyph *
-hyph_load(const char *lang)
+/* Read a pattern file; NULL if it cannot be read or has no patterns. */
+static struct hyph *
+load_file(const char *path)
 {
 	struct hyph	*h;
 	FILE		*f;
 	char		 line[256], *s;
 	int		 first = 1;
 
-	if (lang == NULL || strchr(lang, '/') != NULL ||
-	    (f = open_patterns(lang)) == NULL)
+	if ((f = fopen(path, "r")) == NULL)
 		return NULL;
 	h = xcalloc(1, sizeof(*h));
 	h->arena = arena_new();
@@ -174,10 +184,23 @@ hyph_load(const char *lang)
 			add_pattern(h, s);
 	}
 	fclose(f);
+	h->path = xstrdup(path);
 	if (h->n == 0) {
 		hyph_free(h);
 		return NULL;
 	}
+	return h;
+}
+
+struct hyph *
+hyph_load(const char *lang)
+{
+	struct hyph	*h = NULL;
+	char		*path;
+
+	if ((path = pattern_path(lang)) != NULL)
+		h = load_file(path);
+	free(path);
 	return h;
 }
 
@@ -188,7 +211,92 @@ hyph_free(struct hyph *h)
 		return;
 	free(h->tab);
 	arena_free(h->arena);
+	free(h->path);
 	free(h);
+}
+
+/*
+ * The process-wide cache: every pattern file read, and language tag ->
+ * its file's patterns (NULL: none).  Tags naming one file share it.
+ */
+static struct hyph	**files;
+static size_t		  nfiles, filecap;
+static struct {
+	char		*lang;
+	struct hyph	*h;
+}			  tags[MAX_CACHE];
+static size_t		  ntags;
+static pthread_mutex_t	  cache_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+cache_free(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < nfiles; i++)
+		hyph_free(files[i]);
+	for (i = 0; i < ntags; i++)
+		free(tags[i].lang);
+	free(files);
+	files = NULL;
+	nfiles = filecap = ntags = 0;
+}
+
+/* The patterns of the file for lang, read if new; the lock is held. */
+static struct hyph *
+cache_file(const char *lang)
+{
+	static int	 registered;
+	struct hyph	*h = NULL;
+	char		*path;
+	size_t		 i;
+
+	if ((path = pattern_path(lang)) == NULL)
+		return NULL;
+	for (i = 0; i < nfiles; i++)
+		if (strcmp(files[i]->path, path) == 0) {
+			h = files[i];
+			goto out;
+		}
+	if ((h = load_file(path)) == NULL)
+		goto out;
+	if (!registered)
+		registered = atexit(cache_free) == 0;
+	xgrow(&files, &filecap, nfiles + 1, sizeof(*files));
+	files[nfiles++] = h;
+out:
+	free(path);
+	return h;
+}
+
+/*
+ * The patterns for lang, each file read at most once per process;
+ * NULL if the language has none.  Safe to call from several threads;
+ * the object belongs to the cache (do not free it).  The first
+ * MAX_CACHE tags are remembered; later ones cost a stat() each time.
+ */
+const struct hyph *
+hyph_get(const char *lang)
+{
+	struct hyph	*h = NULL;
+	size_t		 i;
+
+	if (lang == NULL)
+		return NULL;
+	pthread_mutex_lock(&cache_lock);
+	for (i = 0; i < ntags; i++)
+		if (strcmp(tags[i].lang, lang) == 0) {
+			h = tags[i].h;
+			goto out;
+		}
+	h = cache_file(lang);
+	if (ntags < MAX_CACHE) {
+		tags[ntags].lang = xstrdup(lang);
+		tags[ntags++].h = h;
+	}
+out:
+	pthread_mutex_unlock(&cache_lock);
+	return h;
 }
 
 static uint32_t

@@ -32,6 +32,15 @@ struct vitem {
 	long		 repeat;	/* item shown again atop a page that
 					   this item continues, or -1 */
 	const char	*anchor;	/* id recorded at its top, or NULL */
+	double		 before_nf;	/* space above when the float unit
+					   just before it has moved away */
+	int		 hlevel;	/* first line of a heading: level */
+	int		 flt;		/* first item of a figure or table */
+	long		 flend;		/* flt: its last item */
+	int		 flfit;		/* flt: the unit may float */
+	int		 flsect;	/* flt: level of its section, or 0 */
+	int		 fllast;	/* last item of a unit that may float */
+	double		 flafter;	/* fllast: space it asks below it */
 };
 
 enum frkind { FR_QUOTE = 0, FR_CALLOUT, FR_CODE };
@@ -83,7 +92,7 @@ struct lctx {
 	const struct style	*st;
 	struct layout		*lay;	/* being built: arena, outline */
 	const struct layout	*prev;	/* previous pass (page numbers) */
-	struct hyph		*hy;
+	const struct hyph	*hy;
 	struct vitem		*it;
 	size_t			 nit, itcap;
 	struct box		*bx;
@@ -106,6 +115,10 @@ struct lctx {
 	int			 err;		/* a problem was reported */
 	enum face		 bface;		/* body face (quotes: italic) */
 	uint32_t		 bcolor;
+	int			 sect;		/* level of the last heading */
+	int			 has_nf;	/* a float unit was just set: */
+	double			 space_nf;	/* the space and padding the */
+	double			 pad_nf;	/* next item gets without it */
 };
 
 /* Words the layout adds to the page, by language. */
@@ -130,6 +143,8 @@ double		 note_into_item(struct lctx *, const char *prefix,
 struct vitem	*item_new(struct lctx *, double h);
 struct box	*item_box(struct lctx *, enum bxtype);
 void		 vspace(struct lctx *, double);
+void		 float_mark(struct lctx *, size_t first, double prespace,
+		    double prepad, double after);
 const char	*lstr(struct lctx *, const char *, size_t);
 void		 layout_table(struct lctx *, const struct node *, double x,
 		    double w);

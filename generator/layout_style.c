@@ -61,6 +61,7 @@ static const struct key keys[] = {
 	{ "running-footer",	K_BOOL,  S(footer), 0, 0 },
 	{ "widows",		K_INT,   S(widows), 1, 5 },
 	{ "orphans",		K_INT,   S(orphans), 1, 5 },
+	{ "float-figures",	K_BOOL,  S(floats), 0, 0 },
 	{ "text-color",		K_COLOR, S(text), 0, 0 },
 	{ "heading-color",	K_COLOR, S(heading), 0, 0 },
 	{ "accent-color",	K_COLOR, S(accent), 0, 0 },
@@ -100,6 +101,7 @@ style_defaults(struct style *st, const struct pdf_opts *po)
 	st->tocdepth = 2;
 	st->header = st->footer = 1;
 	st->widows = st->orphans = 2;
+	st->floats = 1;
 	st->text = 0x1a1a1a;
 	st->heading = 0x0b2545;
 	st->accent = 0x1d6fa5;

@@ -248,8 +248,8 @@ layout_table(struct lctx *ctx, const struct node *n, double x, double w)
 	const struct tab	*tab = n->tab;
 	struct tbl		 t;
 	struct vitem		*it;
-	size_t			 r, c, head;
-	double			 h;
+	size_t			 r, c, head, first;
+	double			 h, pre = ctx->space, prepad = ctx->pad;
 
 	if (tab == NULL || tab->data == NULL || tab->ncols == 0)
 		return;
@@ -267,6 +267,7 @@ layout_table(struct lctx *ctx, const struct node *n, double x, double w)
 			measure_cell(&t, r, c);
 	widths(&t, x, w);
 	vspace(ctx, ctx->st->parskip * 1.8);
+	first = ctx->nit;
 	ctx->anchor = n->id != NULL ? lstr(ctx, n->id, strlen(n->id)) : NULL;
 	if (n->num > 0 || tab->caption != NULL) {
 		item_new(ctx, 0);
@@ -297,4 +298,5 @@ layout_table(struct lctx *ctx, const struct node *n, double x, double w)
 	}
 	tbl_free(&t);
 	vspace(ctx, ctx->st->parskip * 1.8);
+	float_mark(ctx, first, pre, prepad, ctx->st->parskip * 1.8);
 }

@@ -7,6 +7,7 @@
  * point where they should; style settings apply.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +56,6 @@ static void
 bench_free(struct bench *b)
 {
 	arena_free(b->lay.arena);
-	hyph_free(b->ctx.hy);
 	doc_free(b->d);
 }
 
@@ -221,7 +221,7 @@ test_hyphenation(void)
 	hyph_free(h);
 
 	bench_init(&b, "en");
-	b.ctx.hy = hyph_load("en");
+	b.ctx.hy = hyph_get("en");
 	set(&b, prose[3], FACE_REGULAR, 120, AL_JUSTIFY, &l);
 	for (i = 0; i < l.n; i++)
 		if (l.tl[i].nb > 0 && l.bx[l.tl[i].b0 + l.tl[i].nb - 1].len ==
@@ -238,6 +238,46 @@ test_hyphenation(void)
 	CHECK(i + 1 >= l.n, "and hyphenated lines still fill the column");
 	lines_free(&l);
 	bench_free(&b);
+}
+
+static void *
+hyph_thread(void *arg)
+{
+	const struct hyph	**got = arg;
+
+	got[0] = hyph_get("en");
+	got[1] = hyph_get("en-US");
+	return NULL;
+}
+
+/*
+ * The patterns are read once per process and shared: documents built
+ * on several threads at once all get the same object, whatever tag
+ * names the file (hyph_en.dic is a link to hyph_en_US.dic).
+ */
+static void
+test_hyph_shared(void)
+{
+	const struct hyph	*got[4][2], *en;
+	pthread_t		 th[4];
+	int			 i, started = 0, same = 0;
+
+	for (i = 0; i < 4; i++)
+		if (pthread_create(&th[i], NULL, hyph_thread, got[i]) == 0)
+			started++;
+	for (i = 0; i < started; i++)
+		pthread_join(th[i], NULL);
+	en = hyph_get("en");
+	for (i = 0; i < started; i++)
+		if (got[i][0] == en && got[i][1] == en)
+			same++;
+	CHECK(started == 4 && en != NULL && same == 4, "four threads get the "
+	    "same patterns for en and en-US (%d of %d)", same, started);
+	CHECK(hyph_get("en_US") == en && hyph_get("en-GB") == en,
+	    "en_US, and en-GB through the en fallback, share them");
+	CHECK(hyph_get("xx") == NULL && hyph_get("../en") == NULL &&
+	    hyph_get("") == NULL, "no patterns for xx, ../en or the empty "
+	    "tag");
 }
 
 struct tline_p {
@@ -340,6 +380,241 @@ test_keep(void)
 	CHECK(widows == 0, "no widow line (%d)", widows);
 	CHECK(lone == 0, "no heading alone at the bottom of a page (%d)",
 	    lone);
+}
+
+/* Where the first text box containing s is, as one number to order. */
+static double
+at(const struct layout *l, const char *s)
+{
+	struct tline_p	 p = find(l, s, 0);
+
+	return p.page == (size_t)-1 ? -1 : (double)p.page * 10000 + p.y;
+}
+
+/* Distinct baselines of body text (regular, 10 pt) on page p in [y0, y1]. */
+static size_t
+body_lines(const struct layout *l, size_t p, double y0, double y1)
+{
+	double	 ys[512];
+	size_t	 n = 0, i, k;
+	const struct box *b;
+
+	for (i = 0; i < l->page[p].n; i++) {
+		b = &l->page[p].box[i];
+		if (b->type != BX_TEXT || b->face != FACE_REGULAR ||
+		    fabs(b->size - 10) > EPS || b->y < y0 - EPS ||
+		    b->y > y1 + EPS)
+			continue;
+		for (k = 0; k < n; k++)
+			if (fabs(ys[k] - b->y) < 1)
+				break;
+		if (k == n && n < 512)
+			ys[n++] = b->y;
+	}
+	return n;
+}
+
+/* The space left under the lowest box of the text area of page p. */
+static double
+foot_space(const struct layout *l, size_t p)
+{
+	const struct box *b;
+	double		 low = l->st.mt, y, bottom = l->st.page_h - l->st.mb;
+	size_t		 i;
+
+	for (i = 0; i < l->page[p].n; i++) {
+		b = &l->page[p].box[i];
+		y = b->type == BX_TEXT ? b->y + b->size * 0.25 : b->y + b->h;
+		if (b->y > l->st.mt && y <= bottom + 1 && y > low)
+			low = y;
+	}
+	return bottom - low;
+}
+
+/* The nth chart (BX_DL) in page order: its page, or -1. */
+static long
+chart_at(const struct layout *l, size_t nth, const struct box **bp)
+{
+	size_t	 p, i;
+
+	for (p = 0; p < l->npages; p++)
+		for (i = 0; i < l->page[p].n; i++)
+			if (l->page[p].box[i].type == BX_DL && nth-- == 0) {
+				*bp = &l->page[p].box[i];
+				return (long)p;
+			}
+	return -1;
+}
+
+/*
+ * A section with a figure that k one-line paragraphs push down the
+ * page, text after it, a lower heading, a second figure, and the next
+ * section with a short table between two paragraphs.
+ */
+static struct doc *
+float_doc(int k, int floats)
+{
+	struct doc	*d = doc_new("float.md");
+	struct node	*r = d->root;
+	char		 text[1024];
+	int		 i;
+
+	opt(d, "toc", "false");
+	if (!floats)
+		opt(d, "float-figures", "false");
+	H(r, 1, "1", "s1", "FIRST");
+	for (i = 0; i < k; i++)
+		node_append(r, W(N_PARAGRAPH, T("One line."), NULL));
+	node_append(r, W(N_PARAGRAPH, T("BEFORE the figure."), NULL));
+	node_append(r, sample_figure(1, "fa"));
+	snprintf(text, sizeof(text), "AFTER %s ENDA", prose[3]);
+	node_append(r, W(N_PARAGRAPH, T(text), NULL));
+	H(r, 2, "1.1", "s11", "LOWER");
+	P(r, 4);
+	node_append(r, sample_figure(2, "fb"));
+	P(r, 0);
+	H(r, 1, "2", "s2", "NEXT");
+	P(r, 1);
+	node_append(r, W(N_PARAGRAPH, T("TBEFORE the table."), NULL));
+	node_append(r, sample_table(1, "ta", 5));
+	snprintf(text, sizeof(text), "TAFTER %s TEND", prose[2]);
+	node_append(r, W(N_PARAGRAPH, T(text), NULL));
+	H(r, 1, "3", "s3", "LAST");
+	P(r, 2);
+	return d;
+}
+
+/*
+ * Floats: push a figure down the page one line at a time.  Where it
+ * does not fit, the text after it fills the page and the figure opens
+ * the next one, but never past the next heading of its level, never
+ * after the next figure, never more than a page from the text before
+ * it, and widows, orphans and headings are kept as without floats.
+ * The same for a short table.  With float-figures: false, nothing
+ * moves and the page is left blank instead.
+ */
+static void
+test_float(void)
+{
+	struct doc		*d;
+	struct layout		*l;
+	const struct box	*ca, *cb, *b;
+	const struct anchor	*an;
+	struct tline_p		 bf, af, ea, lo, ta, te;
+	size_t			 p, i;
+	double			 fa, fb, blank, maxblank = 0, offblank = 0;
+	int			 k, floats, moved = 0, tmoved = 0, order = 0;
+	int			 away = 0, top = 0, orphans = 0, widows = 0;
+	int			 lone = 0, overlap = 0, badblank = 0, tsplit = 0;
+	int			 offmoved = 0, anchors = 0, tfar = 0;
+
+	for (floats = 1; floats >= 0; floats--)
+	for (k = 0; k < 45; k++) {
+		d = float_doc(k, floats);
+		l = run(d);
+		bf = find(l, "BEFORE", 0);
+		af = find(l, "AFTER", 0);
+		ea = find(l, "ENDA", 0);
+		lo = find(l, "LOWER", 0);
+		fa = at(l, "Figure 1.");
+		fb = at(l, "Figure 2.");
+		if (chart_at(l, 0, &ca) < 0 || chart_at(l, 1, &cb) < 0) {
+			CHECK(0, "two charts at %d", k);
+			goto next;
+		}
+		/* Reading order: what may not be passed. */
+		if (!(at(l, "BEFORE") < fa && fa < fb && fb < at(l, "NEXT") &&
+		    at(l, "TBEFORE") < at(l, "Table 1.") &&
+		    at(l, "Table 1.") < at(l, "LAST")))
+			order++;
+		if (!floats) {
+			if (at(l, "AFTER") < fa || at(l, "TAFTER") <
+			    at(l, "Table 1."))
+				offmoved++;
+			if (find(l, "Figure 1.", 0).page > bf.page &&
+			    (blank = foot_space(l, bf.page)) > offblank)
+				offblank = blank;
+			goto next;
+		}
+		p = (size_t)chart_at(l, 0, &ca);
+		if (p > bf.page + 1)
+			away++;
+		if (af.page < p) {
+			moved++;
+			/* It opens its page. */
+			if (ca->y > l->st.mt + 1)
+				top++;
+		}
+		/* Where the figure left its page, that page is full but
+		 * for less than the next piece of text needs (at most a
+		 * heading of level 2 with two lines under it: 15.6 + 18.2
+		 * + 6.5 + 2 x 14.5 = 69.3 pt), unless all the text up to
+		 * the next figure moved up ("2030s" ends it). */
+		if (p > bf.page && find(l, "2030s", 0).page > bf.page) {
+			blank = foot_space(l, bf.page);
+			if (blank > maxblank)
+				maxblank = blank;
+			if (blank > 70)
+				badblank++;
+		}
+		if (af.page != ea.page) {
+			if (body_lines(l, af.page, af.y, 1e9) < 2)
+				orphans++;
+			if (body_lines(l, ea.page, 0, ea.y) < 2)
+				widows++;
+		}
+		if (body_lines(l, lo.page, lo.y + 1, 1e9) == 0)
+			lone++;
+		an = layout_anchor(l, "fa");
+		if (an == NULL || an->page != p)
+			anchors++;
+		/* No text inside a chart. */
+		for (p = 0; p < l->npages; p++)
+			for (i = 0; i < l->page[p].n; i++) {
+				b = &l->page[p].box[i];
+				if (b->type == BX_TEXT && ((chart_at(l, 0, &ca) ==
+				    (long)p && b->y > ca->y && b->y < ca->y +
+				    ca->h) || (chart_at(l, 1, &cb) == (long)p &&
+				    b->y > cb->y && b->y < cb->y + cb->h)))
+					overlap++;
+			}
+		/* The table: caption, header and first row together. */
+		ta = find(l, "Table 1.", 0);
+		te = find(l, "TBEFORE", 0);
+		if (find(l, "Country", 0).page != ta.page ||
+		    find(l, "Congo (Kinshasa)", 0).page != ta.page)
+			tsplit++;
+		if (find(l, "TAFTER", 0).page < ta.page)
+			tmoved++;
+		if (ta.page > te.page + 1)
+			tfar++;
+next:
+		layout_free(l);
+		doc_free(d);
+	}
+	CHECK(moved > 0, "a figure that does not fit floats to the next page "
+	    "while the text after it fills the page (%d of 45 positions)",
+	    moved);
+	CHECK(top == 0, "a floated figure opens its page (%d do not)", top);
+	CHECK(badblank == 0 && maxblank > 0, "the page it leaves is full "
+	    "but for what the next text cannot use (%d are not; most space "
+	    "left %.1f pt)", badblank, maxblank);
+	CHECK(away == 0 && tfar == 0, "a float moves one page at most (%d, "
+	    "%d do not)", away, tfar);
+	CHECK(order == 0, "floats pass no heading of their level, no later "
+	    "figure or table, and no text before them (%d out of order)",
+	    order);
+	CHECK(orphans == 0 && widows == 0, "no orphan or widow in the text "
+	    "that fills the page (%d, %d)", orphans, widows);
+	CHECK(lone == 0, "no heading alone at the foot of a page (%d)", lone);
+	CHECK(overlap == 0, "no text inside a chart (%d boxes)", overlap);
+	CHECK(anchors == 0, "links to a floated figure open its page (%d do "
+	    "not)", anchors);
+	CHECK(tmoved > 0 && tsplit == 0, "a short table floats too (%d "
+	    "positions), never split from its header (%d)", tmoved, tsplit);
+	CHECK(offmoved == 0 && offblank > 150, "float-figures: false keeps "
+	    "the order and leaves the page blank (%d moved, up to %.0f pt "
+	    "blank)", offmoved, offblank);
 }
 
 static int
@@ -624,7 +899,9 @@ main(void)
 		return 1;
 	test_breaking();
 	test_hyphenation();
+	test_hyph_shared();
 	test_keep();
+	test_float();
 	test_table();
 	test_sample();
 	test_cjk();
