@@ -64,6 +64,7 @@ struct tstyle {
 	double		 rise;		/* baseline shift (superscript) */
 	const char	*link;		/* URL or "#id", or NULL */
 	int		 glue;		/* no line break just before it */
+	int		 nobreak;	/* no line break inside it */
 };
 
 struct span {

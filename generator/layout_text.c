@@ -23,6 +23,7 @@
 
 #define INF_DEMERITS	1e30
 #define PEN_HYPHEN	3000.0
+#define PEN_FINALHYPH	5000.0	/* the last line is the end of a word */
 #define PEN_EMERGENCY	1e7
 #define MIN_HYPH_WORD	6	/* letters */
 
@@ -46,6 +47,11 @@ struct atom {
 	int		 hy;		/* ends at a hyphenation point */
 	double		 hw;		/* width of the hyphen then shown */
 	double		 pen;		/* cost of breaking after it */
+	double		 cst;		/* stretch of the gap after it when
+					   that gap is between CJK characters */
+	double		 psh;		/* CJK punctuation it may give up */
+	double		 popen;		/* of which its first character's */
+	double		 pclose;	/* of which its last character's */
 };
 
 struct setter {
@@ -75,7 +81,8 @@ static int
 samestyle(const struct tstyle *a, const struct tstyle *b)
 {
 	return a->face == b->face && a->size == b->size &&
-	    a->color == b->color && a->rise == b->rise && a->link == b->link;
+	    a->color == b->color && a->rise == b->rise && a->link == b->link &&
+	    a->nobreak == b->nobreak;
 }
 
 /*
@@ -208,6 +215,8 @@ para_inlines(struct lctx *ctx, struct para *p, const struct node *n)
 			add_cite(ctx, p, c);
 			break;
 		case N_XREF:
+			/* "Figure 3", "图 4": one word for the breaker. */
+			p->cur.nobreak = 1;
 			if (c->id != NULL) {
 				s = xasprintf("#%s", c->id);
 				p->cur.link = lstr(ctx, s, strlen(s));
@@ -239,6 +248,41 @@ static int
 is_space(uint32_t cp)
 {
 	return cp == ' ' || cp == 0x3000 || cp == '\n';
+}
+
+/* Ideographs, kana, hangul, CJK punctuation and fullwidth forms. */
+static int
+is_wide(uint32_t cp)
+{
+	return (cp >= 0x2E80 && cp <= 0x9FFF) ||
+	    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+	    (cp >= 0xFFE0 && cp <= 0xFFE6);
+}
+
+/*
+ * Fullwidth punctuation whose glyph fills half its em: opening
+ * brackets (1) are blank on the left, closing brackets, commas and
+ * full stops (2) on the right.  A justified line that is too long may
+ * take back a quarter em of that blank, as CJK typesetting does (JIS
+ * X 4051, CLREQ); a quarter, not the half, because fonts do not all
+ * keep the ink in one half (WenQuanYi's parentheses reach 0.38 em in).
+ */
+static int
+punct_side(uint32_t cp)
+{
+	switch (cp) {
+	case 0x3008: case 0x300A: case 0x300C: case 0x300E: case 0x3010:
+	case 0x3014: case 0x3016: case 0xFF08: case 0xFF3B: case 0xFF5B:
+		return 1;
+	case 0x3001: case 0x3002: case 0x3009: case 0x300B: case 0x300D:
+	case 0x300F: case 0x3011: case 0x3015: case 0x3017: case 0xFF09:
+	case 0xFF0C: case 0xFF0E: case 0xFF1A: case 0xFF1B: case 0xFF3D:
+	case 0xFF5D:
+		return 2;
+	default:
+		return 0;
+	}
 }
 
 /* Measure every character with the face that will draw it. */
@@ -273,6 +317,22 @@ measure(struct setter *s)
 	}
 }
 
+static double
+ch_size(const struct setter *s, size_t c)
+{
+	return s->p->span[s->ch[c].span].st.size;
+}
+
+/* What character c may give up of its width: see punct_side(). */
+static double
+squeeze(const struct setter *s, size_t c)
+{
+	double	 size = ch_size(s, c);
+
+	return punct_side(s->ch[c].cp) != 0 && s->ch[c].w >= size * 0.9 ?
+	    size / 4 : 0;
+}
+
 static struct atom *
 atom_new(struct setter *s, size_t c0, size_t c1)
 {
@@ -284,13 +344,19 @@ atom_new(struct setter *s, size_t c0, size_t c1)
 	memset(a, 0, sizeof(*a));
 	a->c0 = c0;
 	a->c1 = c1;
-	for (i = c0; i < c1; i++)
+	for (i = c0; i < c1; i++) {
 		a->w += s->ch[i].w;
+		a->psh += squeeze(s, i);
+	}
 	for (i = c1; i > c0 && is_space(s->ch[i - 1].cp); i--) {
 		a->sw += s->ch[i - 1].w;
 		if (s->ch[i - 1].cp == ' ')
 			a->nsp++;
 	}
+	if (i > c0 && punct_side(s->ch[i - 1].cp) == 2)
+		a->pclose = squeeze(s, i - 1);
+	if (c1 > c0 && punct_side(s->ch[c0].cp) == 1)
+		a->popen = squeeze(s, c0);
 	return a;
 }
 
@@ -397,14 +463,23 @@ atoms(struct setter *s, double w)
 {
 	const struct para	*p = s->p;
 	char			*br;
-	size_t			 i, c, start = 0, end;
+	size_t			 i, b, c, start = 0, end;
 
 	br = xmalloc(p->txt.len + 1);
 	brk_find(p->txt.data, p->txt.len, s->ctx->st->lang, br);
-	/* No break just before glued spans (reference markers). */
-	for (i = 1; i < p->nspan; i++)
-		if (p->span[i].st.glue && br[p->span[i].off - 1] == BRK_ALLOW)
+	/* No break just before glued spans (reference markers), nor
+	 * inside unbreakable ones (cross-references). */
+	for (i = 0; i < p->nspan; i++) {
+		if (i > 0 && p->span[i].st.glue &&
+		    br[p->span[i].off - 1] == BRK_ALLOW)
 			br[p->span[i].off - 1] = BRK_NO;
+		if (!p->span[i].st.nobreak)
+			continue;
+		for (b = p->span[i].off; b + 1 < p->span[i].off +
+		    p->span[i].len; b++)
+			if (br[b] == BRK_ALLOW)
+				br[b] = BRK_NO;
+	}
 	for (c = 0; c < s->nch; c++) {
 		end = c + 1 < s->nch ? s->ch[c + 1].off : p->txt.len;
 		if (br[end - 1] != BRK_MUST && br[end - 1] != BRK_ALLOW)
@@ -418,6 +493,14 @@ atoms(struct setter *s, double w)
 		atoms_hyph(s, start, s->nch, 0);
 	free(br);
 	atoms_emergency(s, w);
+	/* Gaps between CJK characters stretch a quarter em. */
+	for (i = 0; i + 1 < s->na; i++) {
+		c = s->a[i].c1 - 1;
+		if (s->a[i].nsp == 0 && !s->a[i].hy && !s->a[i].must &&
+		    !is_space(s->ch[c].cp) && (is_wide(s->ch[c].cp) ||
+		    is_wide(s->ch[s->a[i + 1].c0].cp)))
+			s->a[i].cst = ch_size(s, c) / 4;
+	}
 }
 
 /* Demerits of a line of atoms [j, k) in width w; INF if it cannot be. */
@@ -426,38 +509,56 @@ demerits(const struct setter *s, const double *pre, size_t j, size_t k,
     double w, enum align al, double em)
 {
 	const struct atom	*last = &s->a[k - 1];
-	double			 width, slack, sp = 0, r, bad;
+	double			 width, slack, sp = 0, cst = 0, psh, r, bad;
+	double			 stretch, shrink, pen;
 	size_t			 i;
-	int			 isend, ngaps = 0;
+	int			 isend, nsp = 0, ncjk = 0;
 
 	width = pre[k] - pre[j] - last->sw + (last->hy ? last->hw : 0);
+	psh = last->psh - s->a[j].popen - last->pclose;
 	for (i = j; i + 1 < k; i++) {
 		sp += s->a[i].sw;
-		ngaps += s->a[i].nsp;
+		nsp += s->a[i].nsp;
+		cst += s->a[i].cst;
+		ncjk += s->a[i].cst > 0;
+		psh += s->a[i].psh;
 	}
 	isend = k == s->na || last->must;
 	slack = w - width;
+	/* As TeX's \finalhyphendemerits: a paragraph does not end with
+	 * the tail of a hyphenated word alone on its line. */
+	pen = last->pen + (isend && j > 0 && s->a[j - 1].hy ?
+	    PEN_FINALHYPH : 0);
 	if (al != AL_JUSTIFY) {
 		if (slack < -0.001 && k - j > 1)
 			return INF_DEMERITS;
 		bad = isend ? 0 : (slack / em) * (slack / em) * 10;
-		return bad + last->pen;
+		return bad + pen;
 	}
+	/*
+	 * Spaces stretch by half their width and shrink by a fifth; gaps
+	 * between CJK characters stretch by a quarter em, unless spaces
+	 * outnumber them (a Chinese name in an English line is not
+	 * letter-spaced); CJK punctuation gives up a quarter em of its
+	 * blank half (not at the edges of the line, where it would move
+	 * the edge).
+	 */
+	stretch = sp / 2 + (ncjk >= nsp ? cst : 0);
+	shrink = sp / 5 + (psh > 0 ? psh : 0);
 	if (slack < 0) {
-		/* Spaces may shrink by a fifth. */
-		if (k - j > 1 && -slack > sp / 5 + 0.001)
+		if (k - j > 1 && -slack > shrink + 0.001)
 			return INF_DEMERITS;
-		r = sp > 0 ? -slack / (sp / 5) : 0;
+		r = shrink > 0 ? -slack / shrink : 0;
 	} else if (isend)
 		r = 0;
-	else if (ngaps > 0)
-		r = slack / (sp / 2);
-	else	/* CJK: letter spacing; one atom alone: as bad as it gets */
+	else if (stretch > 0)
+		r = slack / stretch;
+	else	/* letter spacing between atoms; alone: as bad as it gets */
 		r = slack / ((double)(k - j > 1 ? k - j - 1 : 1) * em / 4);
 	/* Not capped at 10000 as in TeX: in a narrow column every line
 	 * may be bad, and then the less bad should still win. */
 	bad = 100 * r * r * r;
-	return (10 + bad) * (10 + bad) + last->pen;
+	return (10 + bad) * (10 + bad) + pen;
 }
 
 /* Choose the breaks; return the number of lines, breaks in *brk. */
@@ -554,18 +655,36 @@ emit_line(struct setter *s, size_t j, size_t k, double w, enum align al,
 	const struct tstyle	*st;
 	struct box		*b = NULL;
 	double			 width = 0, x, extra = 0, asc, desc;
-	size_t			 i, c, cend, nb = 0, run = 0;
-	int			 ngaps = 0, gapatoms = 0, isend, cut;
+	double			 stretch = 0, shrink = 0, e = 0, q = 0, d;
+	double			 cst = 0;
+	size_t			 i, c, c0 = s->a[j].c0, cend, nb = 0, run = 0;
+	int			 gapatoms = 0, isend, cut, side, nsp = 0, ncjk = 0;
 
 	cend = last->c1;
 	while (cend > last->c0 && is_space(s->ch[cend - 1].cp))
 		cend--;
 	for (i = j; i < k; i++)
 		width += s->a[i].w;
-	/* Every space inside the line stretches, glued ones too. */
-	for (c = s->a[j].c0; c < cend; c++)
-		if (s->ch[c].cp == ' ')
-			ngaps++;
+	/* What the line may give and take, as in demerits(): every
+	 * space inside it (glued ones too), the gaps between CJK atoms,
+	 * the blank of CJK punctuation but at the line's edges. */
+	for (c = c0; c < cend; c++) {
+		if (s->ch[c].cp == ' ') {
+			stretch += s->ch[c].w / 2;
+			shrink += s->ch[c].w / 5;
+			nsp++;
+		}
+		side = punct_side(s->ch[c].cp);
+		if ((side == 1 && c > c0) || (side == 2 && c + 1 < cend))
+			shrink += squeeze(s, c);
+	}
+	for (i = j; i + 1 < k; i++) {
+		cst += s->a[i].cst;
+		ncjk += s->a[i].cst > 0;
+	}
+	if (ncjk < nsp)
+		cst = 0;
+	stretch += cst;
 	width -= last->sw;
 	if (last->hy)
 		width += last->hw;
@@ -576,8 +695,10 @@ emit_line(struct setter *s, size_t j, size_t k, double w, enum align al,
 	else if (al == AL_CENTER)
 		x = (w - width) / 2;
 	else if (al == AL_JUSTIFY && (!isend || width > w)) {
-		if (ngaps > 0)
-			extra = (w - width) / ngaps;
+		if (width > w && shrink > 0)
+			q = (width - w) / shrink;
+		else if (width <= w && stretch > 0)
+			e = (w - width) / stretch;
 		else if (k - j > 1 && w - width < (k - j - 1) * s->ctx->st->body)
 			gapatoms = 1, extra = (w - width) / (k - j - 1);
 	}
@@ -587,6 +708,11 @@ emit_line(struct setter *s, size_t j, size_t k, double w, enum align al,
 		for (c = s->a[i].c0; c < s->a[i].c1 && c < cend; c++) {
 			if (s->ch[c].cp == '\n')
 				continue;
+			side = q > 0 ? punct_side(s->ch[c].cp) : 0;
+			if (side == 1 && c > c0 && (d = squeeze(s, c)) > 0) {
+				x -= q * d;
+				b = NULL;
+			}
 			st = &s->p->span[s->ch[c].span].st;
 			cut = b == NULL || s->ch[c].span != s->ch[run].span ||
 			    s->ch[c].face != b->face ||
@@ -615,9 +741,16 @@ emit_line(struct setter *s, size_t j, size_t k, double w, enum align al,
 			    s->p->txt.len) - (size_t)(b->text - s->p->txt.data);
 			b->w += s->ch[c].w;
 			x += s->ch[c].w;
-			if (extra != 0 && ((s->ch[c].cp == ' ' && !gapatoms) ||
-			    (gapatoms && c + 1 == s->a[i].c1 && i + 1 < k))) {
-				x += extra;
+			d = 0;
+			if (s->ch[c].cp == ' ')
+				d = e * s->ch[c].w / 2 - q * s->ch[c].w / 5;
+			else if (side == 2 && c + 1 < cend)
+				d = -q * squeeze(s, c);
+			if (c + 1 == s->a[i].c1 && i + 1 < k)
+				d += gapatoms ? extra : cst > 0 ? e * s->a[i].cst :
+				    0;
+			if (d != 0) {
+				x += d;
 				b = NULL;
 			}
 		}

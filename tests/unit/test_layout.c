@@ -240,6 +240,177 @@ test_hyphenation(void)
 	bench_free(&b);
 }
 
+/* Set the inline children of node n at width w, justified. */
+static void
+set_node(struct bench *b, const struct node *n, double w, struct lines *l)
+{
+	struct para	 p;
+	struct tstyle	 st;
+
+	memset(&st, 0, sizeof(st));
+	st.face = FACE_REGULAR;
+	st.size = 10;
+	para_init(&p, &st);
+	para_inlines(&b->ctx, &p, n);
+	memset(l, 0, sizeof(*l));
+	l->n = para_break(&b->ctx, &p, w, AL_JUSTIFY, &l->tl, &l->bx, &l->nbx,
+	    &l->cap);
+	para_free(&p);
+}
+
+/*
+ * The widest gap between two text boxes of line i beyond what the
+ * first box holds (its trailing space included), in ems; and the most
+ * two boxes overlap, with whether each overlap follows a closing or
+ * precedes an opening CJK punctuation mark.
+ */
+static double
+widest_gap(const struct lines *l, size_t i, double *overlap, int *badover)
+{
+	const struct box *a, *b;
+	double		 g, worst = 0;
+	size_t		 k;
+
+	for (k = l->tl[i].b0; k + 1 < l->tl[i].b0 + l->tl[i].nb; k++) {
+		a = &l->bx[k];
+		b = &l->bx[k + 1];
+		if (a->type != BX_TEXT || b->type != BX_TEXT || a->size < 10)
+			continue;
+		g = b->x - (a->x + a->w);
+		if (g / a->size > worst)
+			worst = g / a->size;
+		if (-g > *overlap)
+			*overlap = -g;
+		if (g < -EPS && !(a->len >= 3 && (strcmp(a->text + a->len - 3,
+		    "）") == 0 || strcmp(a->text + a->len - 3, "；") == 0 ||
+		    strcmp(a->text + a->len - 3, "，") == 0 ||
+		    strcmp(a->text + a->len - 3, "。") == 0)) &&
+		    strncmp(b->text, "（", 3) != 0)
+			(*badover)++;
+	}
+	return worst;
+}
+
+/*
+ * Line breaking in the weeklies: a cross-reference is one word
+ * ("Figure 12", "图 4"); Chinese lines with a space share the stretch
+ * with the gaps between characters instead of piling it into the
+ * space; a line too long by a little takes back the blank half of
+ * its CJK punctuation (the line before "（金）" that was stretched by
+ * 0.16 em per gap); a paragraph does not end with the tail of a
+ * hyphenated word.
+ */
+static void
+test_lines(void)
+{
+	struct bench	 b;
+	struct lines	 l;
+	struct node	*n;
+	double		 w, g, worst, over;
+	size_t		 i, splits, lines;
+	int		 badover, tails;
+	char		*t;
+
+	bench_init(&b, "en");
+	n = W(N_PARAGRAPH, T("The category map in "), XREF("f", "Figure 12"),
+	    T(" measures both axes, and "), XREF("t", "Table 3"),
+	    T(" gives the result."), NULL);
+	for (w = 60, splits = lines = 0; w <= 300; w += 1) {
+		set_node(&b, n, w, &l);
+		for (i = 0; i < l.n; i++, lines++) {
+			t = line_text(&l, i);
+			if ((strlen(t) >= 6 && (strcmp(t + strlen(t) - 6,
+			    "Figure") == 0 || strcmp(t + strlen(t) - 7,
+			    "Figure ") == 0)) || strncmp(t, "12", 2) == 0 ||
+			    strncmp(t, "3 ", 2) == 0)
+				splits++;
+			free(t);
+		}
+		lines_free(&l);
+	}
+	CHECK(splits == 0 && lines > 500, "'Figure 12' and 'Table 3' never "
+	    "split across lines (%zu of %zu lines, widths 60 to 300)", splits,
+	    lines);
+	node_free(n);
+	bench_free(&b);
+
+	bench_init(&b, "zh");
+	n = W(N_PARAGRAPH, T("白皮书预计，2020年至2040年锂需求将增长40倍以上，"
+	    "石墨和镍将增长20至25倍（"), XREF("f", "图 5"), T("）。这些倍数与"
+	    "国际能源署可持续发展情景一致，该情景是符合《巴黎协定》目标的路"
+	    "径，而非预测。按 BACI 的重量计，挪威占美国钴进口的20.1%。"), NULL);
+	for (w = 150, worst = 0, splits = 0; w <= 460; w += 1) {
+		set_node(&b, n, w, &l);
+		for (i = 0; i + 1 < l.n; i++) {
+			over = 0;
+			badover = 0;
+			if ((g = widest_gap(&l, i, &over, &badover)) > worst)
+				worst = g;
+			t = line_text(&l, i);
+			if (strlen(t) >= 3 && strcmp(t + strlen(t) - 3, "图") ==
+			    0)
+				splits++;
+			free(t);
+		}
+		lines_free(&l);
+	}
+	CHECK(splits == 0, "'图 5' is not split either (%zu)", splits);
+	CHECK(worst < 0.3, "justified Chinese with spaces: no gap wider "
+	    "than 0.3 em at widths 150 to 460 (widest %.2f em)", worst);
+	node_free(n);
+
+	n = W(N_PARAGRAPH, T("2018—2020年刚果（金）出口的钴产品中68%运往中国，"
+	    "我国钴进口的95%来自刚果（金）"), CITE(3), T("；刚果（金）自2月22"
+	    "日起暂停钴出口四个月，影响几乎全部落在这一条通道上。"), NULL);
+	set_node(&b, n, 422.28, &l);
+	over = 0;
+	badover = 0;
+	g = widest_gap(&l, 0, &over, &badover);
+	t = line_text(&l, 0);
+	CHECK(l.n == 2 && strlen(t) >= 3 && strcmp(t + strlen(t) - 3, "；")
+	    == 0, "the line before '（金）' takes '（金）[3]；' in (%s)", t);
+	CHECK(g < 0.05 && fabs(line_right(&l, 0) - 422.28) < EPS,
+	    "and is not stretched (widest gap %.3f em), ending at the edge", g);
+	CHECK(over > 0 && over <= 2.5 + EPS && badover == 0, "by taking back "
+	    "at most a quarter em after closing and before opening "
+	    "punctuation (%.2f pt, %d elsewhere)", over, badover);
+	free(t);
+	lines_free(&l);
+	for (w = 150, over = 0, badover = 0; w <= 460; w += 1) {
+		set_node(&b, n, w, &l);
+		for (i = 0; i < l.n; i++) {
+			(void)widest_gap(&l, i, &over, &badover);
+			if (line_right(&l, i) > w + EPS)
+				badover++;
+		}
+		lines_free(&l);
+	}
+	CHECK(over <= 2.5 + EPS && badover == 0, "at every width from 150 "
+	    "to 460 (%.2f pt at most, %d bad)", over, badover);
+	node_free(n);
+	bench_free(&b);
+
+	/* The Key findings item of the weekly, 422.28 pt wide, ended
+	 * "... and mine 99.7% of out-" / "put." */
+	bench_init(&b, "en");
+	b.ctx.hy = hyph_get("en");
+	set(&b, "The white paper\xe2\x80\x99s rare-earth figure holds: the "
+	    "three largest holders have 79.1% of world reserves. Its 94% for "
+	    "gallium cannot be a reserves figure, since USGS publishes no "
+	    "gallium reserves; the three largest countries hold 93.3% of "
+	    "primary capacity and mine 99.7% of output.", FACE_REGULAR,
+	    422.28, AL_JUSTIFY, &l);
+	t = l.n > 0 ? line_text(&l, l.n - 1) : xstrdup("");
+	tails = l.n >= 2 && l.tl[l.n - 2].nb > 0 && l.bx[l.tl[l.n - 2].b0 +
+	    l.tl[l.n - 2].nb - 1].len == 1 && l.bx[l.tl[l.n - 2].b0 +
+	    l.tl[l.n - 2].nb - 1].text[0] == '-';
+	CHECK(!tails && l.n == 4, "a paragraph does not end with the tail of "
+	    "a hyphenated word (last line: %s)", t);
+	free(t);
+	lines_free(&l);
+	bench_free(&b);
+}
+
 static void *
 hyph_thread(void *arg)
 {
@@ -898,6 +1069,7 @@ main(void)
 	if ((fs = fontset_load("fonts")) == NULL)
 		return 1;
 	test_breaking();
+	test_lines();
 	test_hyphenation();
 	test_hyph_shared();
 	test_keep();
