@@ -61,44 +61,11 @@ check "reading order of the sample" order "Critical Minerals Weekly|Week 30, 202
 pdftotext "$Z" "$TMP/z.txt" 2>/dev/null
 check "reading order of the Chinese sample" order "关键矿产周报|目录|1 供应集中度|关键矿产是能源转型的原材料|其供应集中在少数国家|表 1|资料来源|第 3 页，共 3 页" "$TMP/z.txt"
 
-# Geometry, from the word boxes poppler finds: on every page but the
-# cover, words between the header and footer rules stay inside the
-# margins (68 pt at the sides, 72 pt top and bottom), and no two
-# words overlap by more than a sliver.
+# Geometry, from the word boxes poppler finds (tests/tools/
+# pdf_geometry.awk): words inside the margins, no two overlapping.
 geometry() {
-	pdftotext -bbox "$1" - 2>/dev/null | awk -v minw="$2" -v ML="${3:-68}" '
-	/<page / { p++; n = 0; match($0, /height="[0-9.]+"/)
-		H = substr($0, RSTART + 8, RLENGTH - 9) + 0
-		match($0, /width="[0-9.]+"/)
-		W = substr($0, RSTART + 7, RLENGTH - 8) + 0 }
-	/<word / && p > 1 {
-		split($0, f, "\"")
-		x0 = f[2] + 0; y0 = f[4] + 0; x1 = f[6] + 0; y1 = f[8] + 0
-		w = $0; sub(/.*">/, "", w); sub(/<\/word>.*/, "", w)
-		words++
-		if (y1 > 60 && y0 < H - 60) {
-			if (x0 < ML - 0.5 || x1 > W - ML + 0.5 ||
-			    y0 < 72 - 0.5 || y1 > H - 72 + 0.5) {
-				print "page " p ": \"" w "\" outside the margins: " x0, y0, x1, y1
-				bad++
-			}
-		} else if (x0 < 68 - 0.5 || x1 > W - 68 + 0.5 || y0 < 0 || y1 > H) {
-			print "page " p ": header or footer \"" w "\" off the page"
-			bad++
-		}
-		for (i = 0; i < n; i++) {
-			ix = (x1 < X1[i] ? x1 : X1[i]) - (x0 > X0[i] ? x0 : X0[i])
-			iy = (y1 < Y1[i] ? y1 : Y1[i]) - (y0 > Y0[i] ? y0 : Y0[i])
-			h = (y1 - y0 < Y1[i] - Y0[i]) ? y1 - y0 : Y1[i] - Y0[i]
-			if (ix > 0.5 && iy > 0.15 * h) {
-				print "page " p ": \"" w "\" overlaps \"" T[i] "\""
-				bad++
-			}
-		}
-		X0[n] = x0; Y0[n] = y0; X1[n] = x1; Y1[n] = y1; T[n] = w; n++
-	}
-	END { if (words < minw) { print "only " words " words"; bad++ }
-	      exit bad > 0 }'
+	pdftotext -bbox "$1" - 2>/dev/null |
+	    awk -v minw="$2" -v ML="${3:-68}" -f "$ROOT/tests/tools/pdf_geometry.awk"
 }
 check "geometry: sample.pdf inside the margins, no overlaps" geometry "$S" 2000
 check "geometry: sample-zh.pdf inside the margins, no overlaps" geometry "$Z" 100
