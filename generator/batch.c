@@ -303,6 +303,25 @@ flush_logs(struct pool *p)
 	}
 }
 
+/*
+ * In a batch, a job's messages say which briefing they belong to, the
+ * way a compiler says "In file included from": a dataset warning names
+ * the dataset's file, and several briefings may read it.
+ */
+static void
+label_log(struct job *j)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		*name;
+
+	name = j->name ? xstrdup(j->name) : path_stem(j->tmpl);
+	buf_printf(&b, "%s: note: in briefing '%s':\n", j->tmpl, name);
+	buf_put(&b, j->log.data, j->log.len);
+	buf_free(&j->log);
+	j->log = b;
+	free(name);
+}
+
 static void
 run_one(struct pool *p, struct job *j)
 {
@@ -310,6 +329,8 @@ run_one(struct pool *p, struct job *j)
 	msg_push(&j->ctx);
 	p->fn(j, p->arg);
 	msg_pop();
+	if (p->n > 1 && j->log.len > 0)
+		label_log(j);
 	j->status = msg_exit_status(&j->ctx);
 	pthread_mutex_lock(&p->lock);
 	p->done[j - p->jobs] = 1;

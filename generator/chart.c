@@ -218,6 +218,8 @@ chart_draw(const struct chart *c, const struct table *t,
 	    c->opt[O_TYPE].line, c->opt[O_TYPE].col))
 		return NULL;
 	value_format(&ctx);
+	/* 's' numbers in 万 and 亿, dates in Chinese (tick_label). */
+	ctx.vfmt.lang = c->zh ? "zh" : "en";
 	n = table_nrows(t);
 	rows = xreallocarray(NULL, n ? n : 1, sizeof(*rows));
 	for (i = 0; i < n; i++)

@@ -49,6 +49,13 @@ int		 chart_set(struct chart *, const char *key, const char *value,
 int		 chart_check(const struct chart *, const struct table *,
 		    const char *file, size_t line, size_t col);
 
+/*
+ * The language of the words the chart writes itself (notes, "Other",
+ * dates, alt text): the document's, "en" (default), "zh" or "zh-CN".
+ * Set by the template stage, not by a chart option.
+ */
+void		 chart_lang(struct chart *, const char *lang);
+
 const char	*chart_title(const struct chart *);	/* or NULL */
 const char	*chart_subtitle(const struct chart *);	/* or NULL */
 const char	*chart_source(const struct chart *);	/* or NULL */

@@ -21,8 +21,8 @@ alt_begin(struct cctx *ctx, const char *what, struct buf *b)
 
 	buf_puts(b, what);
 	if (title != NULL)
-		buf_printf(b, ": %s", title);
-	buf_puts(b, ". ");
+		buf_printf(b, ZH(ctx) ? "：%s" : ": %s", title);
+	buf_puts(b, ZH(ctx) ? "。" : ". ");
 }
 
 /*
@@ -37,9 +37,13 @@ alt_list(struct cctx *ctx, const struct cdata *d, size_t ser, struct buf *b)
 	s0 = ser < d->nser ? ser : 0;
 	s1 = ser < d->nser ? ser + 1 : d->nser;
 	for (c = 0; c < d->ncat && c < ALT_MAXITEMS; c++) {
-		buf_printf(b, "%s%s", c ? "; " : "", d->cat[c]);
+		buf_printf(b, "%s%s", c ? (ZH(ctx) ? "；" : "; ") : "",
+		    d->cat[c]);
 		for (s = s0; s < s1; s++) {
-			if (s1 - s0 > 1)
+			if (s1 - s0 > 1 && ZH(ctx))
+				buf_printf(b, "%s%s", s == s0 ? "：" : "，",
+				    d->ser[s]);
+			else if (s1 - s0 > 1)
 				buf_printf(b, "%s %s", s == s0 ? ":" : ",",
 				    d->ser[s]);
 			buf_putc(b, ' ');
@@ -47,9 +51,10 @@ alt_list(struct cctx *ctx, const struct cdata *d, size_t ser, struct buf *b)
 		}
 	}
 	if (d->ncat > ALT_MAXITEMS)
-		buf_printf(b, "; and %zu more", d->ncat - ALT_MAXITEMS);
+		buf_printf(b, ZH(ctx) ? "；另有%zu项" : "; and %zu more",
+		    d->ncat - ALT_MAXITEMS);
 	if (d->ncat > 0)
-		buf_puts(b, ".");
+		buf_puts(b, ZH(ctx) ? "。" : ".");
 }
 
 /* The cells of one category that have data: "Japan 120, Korea 80". */
@@ -61,8 +66,12 @@ alt_row(struct cctx *ctx, const struct cdata *d, size_t c, struct buf *b)
 	for (s = 0; s < d->nser; s++) {
 		if (CV(d, c, s).absent)
 			continue;
-		buf_printf(b, "%s%s ", k++ ? ", " : "", d->ser[s]);
+		buf_printf(b, "%s%s ", k++ ? (ZH(ctx) ? "，" : ", ") : "",
+		    d->ser[s]);
 		value_text(ctx, &CV(d, c, s), &ctx->vfmt, b);
 	}
-	buf_puts(b, k ? "." : "no data.");
+	if (ZH(ctx))
+		buf_puts(b, k ? "。" : "无数据。");
+	else
+		buf_puts(b, k ? "." : "no data.");
 }

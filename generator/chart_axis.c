@@ -30,6 +30,30 @@ month_abbr(int m)
 	return m >= 1 && m <= 12 ? months[m - 1] : "?";
 }
 
+/*
+ * A date as labels show it: DL_DAY "3 Jul 2023", DL_MONTHYEAR "Jul
+ * 2023", DL_MONTH "Jul"; in Chinese "2023年7月3日", "2023年7月", "7月".
+ */
+void
+date_label(struct buf *b, long days, int what, int zh)
+{
+	int	 y, m, d;
+
+	days_to_ymd(days, &y, &m, &d);
+	if (zh && what == DL_DAY)
+		buf_printf(b, "%d年%d月%d日", y, m, d);
+	else if (zh && what == DL_MONTHYEAR)
+		buf_printf(b, "%d年%d月", y, m);
+	else if (zh)
+		buf_printf(b, "%d月", m);
+	else if (what == DL_DAY)
+		buf_printf(b, "%d %s %d", d, month_abbr(m), y);
+	else if (what == DL_MONTHYEAR)
+		buf_printf(b, "%s %d", month_abbr(m), y);
+	else
+		buf_puts(b, month_abbr(m));
+}
+
 /* A linear map of [d0, d1] onto [r0, r1]. */
 double
 scale(double v, double d0, double d1, double r0, double r1)
@@ -286,14 +310,14 @@ tick_label(const struct ticks *t, size_t i, const struct numfmt *f,
 {
 	int	 y, m, d;
 
+	/* Dates in the language of the format (chart_lang()). */
 	if (t->date) {
 		days_to_ymd((long)t->v[i], &y, &m, &d);
 		if (!t->months)
 			buf_printf(b, "%d", y);
-		else if (m == 1 || i == 0)
-			buf_printf(b, "%s %d", month_abbr(m), y);
 		else
-			buf_puts(b, month_abbr(m));
+			date_label(b, (long)t->v[i], m == 1 || i == 0 ?
+			    DL_MONTHYEAR : DL_MONTH, fmt_zh(f->lang));
 		return;
 	}
 	fmt_num(b, t->v[i] == 0 ? 0 : t->v[i], f);
@@ -349,7 +373,7 @@ axis_title(const struct cctx *ctx, long col, const char *given, int percent)
 	for (p = name; p < name + n; p++)
 		buf_putc(&b, *p == '_' ? ' ' : *p);
 	if (percent)
-		buf_puts(&b, " (% of total)");
+		buf_puts(&b, ZH(ctx) ? "（占合计的%）" : " (% of total)");
 	else if (unit != NULL && *unit != '\0')
 		buf_printf(&b, " (%s)", unit);
 	return buf_steal(&b);

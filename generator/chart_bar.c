@@ -77,7 +77,8 @@ bar_data(struct cctx *ctx, const size_t *rows, size_t n, struct bars *b)
 			buf_reset(&w);
 			buf_puts(&w, b->d.cat[c]);
 			if (b->d.nser > 1)
-				buf_printf(&w, ", %s", b->d.ser[s]);
+				buf_printf(&w, ZH(ctx) ? "，%s" : ", %s",
+				    b->d.ser[s]);
 			note_missing(ctx, v, w.data);
 		}
 		for (s = 0; b->percent && s < b->d.nser; s++) {
@@ -668,7 +669,8 @@ bar_draw(struct cctx *ctx, const size_t *rows, size_t n, struct rect r)
 	b.area = r;
 	if (b.d.ncat == 0) {
 		ct_text(ctx, r.x + r.w / 2, r.y + r.h / 2, AN_CENTER,
-		    FACE_ITALIC, FS_LABEL, COL_MUTED, "No data");
+		    FACE_ITALIC, FS_LABEL, COL_MUTED, ZH(ctx) ? "无数据" :
+		    "No data");
 		ok = 1;
 		goto out;
 	}
@@ -765,14 +767,19 @@ bar_alt(struct cctx *ctx, const size_t *rows, size_t n, struct buf *out)
 	b.title = axis_title(ctx, ctx->col.ny == 1 ? ctx->col.y[0] : -1,
 	    ctx->c->opt[ctx->c->kind == CK_HBAR ? O_XTITLE : O_YTITLE].val,
 	    b.percent);
-	what = xasprintf("%s%s bar chart", ctx->c->kind == CK_HBAR ?
-	    "Horizontal" : "Vertical", b.percent ? " 100% stacked" :
-	    b.stacked ? " stacked" : b.d.nser > 1 ? " grouped" : "");
+	if (ZH(ctx))
+		what = xasprintf("%s%s", b.percent ? "百分比堆积" :
+		    b.stacked ? "堆积" : b.d.nser > 1 ? "分组" : "",
+		    ctx->c->kind == CK_HBAR ? "条形图" : "柱状图");
+	else
+		what = xasprintf("%s%s bar chart", ctx->c->kind == CK_HBAR ?
+		    "Horizontal" : "Vertical", b.percent ? " 100% stacked" :
+		    b.stacked ? " stacked" : b.d.nser > 1 ? " grouped" : "");
 	alt_begin(ctx, what, out);
 	free(what);
 	if (b.title != NULL)
-		buf_printf(out, "%s by %s. ", b.title,
-		    table_colname(ctx->t, (size_t)ctx->col.x));
+		buf_printf(out, ZH(ctx) ? "%s，按%s。" : "%s by %s. ",
+		    b.title, table_colname(ctx->t, (size_t)ctx->col.x));
 	tmp.vfmt = b.lf;
 	alt_list(&tmp, &b.d, (size_t)-1, out);
 	bars_free(&b);

@@ -103,20 +103,24 @@ note_missing(struct cctx *ctx, const struct cval *v, const char *what)
 		return;
 	case V_NOTE:
 		ctx->notes |= NOTE_OTHER;
-		code = v->str ? v->str : "note";
+		code = v->str ? v->str : ZH(ctx) ? "注释" : "note";
 		break;
 	case V_NULL:
 		if (v->absent)
 			return;
 		ctx->notes |= NOTE_EMPTY;
-		code = "no data";
+		code = ZH(ctx) ? "空缺" : "no data";
 		break;
 	default:
 		return;
 	}
 	if (what == NULL || ctx->quiet)
 		return;
-	if (ctx->nleft < 12)
+	if (ctx->nleft < 12 && ZH(ctx))
+		buf_printf(&ctx->left, "%s%s%s%s（%s）", ctx->nleft ? "；" : "",
+		    ctx->panelname ? ctx->panelname : "",
+		    ctx->panelname ? "：" : "", what, code);
+	else if (ctx->nleft < 12)
 		buf_printf(&ctx->left, "%s%s%s%s (%s)", ctx->nleft ? ", " : "",
 		    ctx->panelname ? ctx->panelname : "",
 		    ctx->panelname ? ": " : "", what, code);
@@ -130,9 +134,10 @@ note_nolabel(struct cctx *ctx, const char *what)
 	if (what == NULL || *what == '\0' || ctx->quiet)
 		return;
 	if (ctx->nnolabel < 12)
-		buf_printf(&ctx->nolabel, "%s%s%s%s", ctx->nnolabel ? "; " : "",
-		    ctx->panelname ? ctx->panelname : "",
-		    ctx->panelname ? ": " : "", what);
+		buf_printf(&ctx->nolabel, "%s%s%s%s", ctx->nnolabel ?
+		    (ZH(ctx) ? "；" : "; ") : "", ctx->panelname ?
+		    ctx->panelname : "", ctx->panelname ? (ZH(ctx) ? "：" :
+		    ": ") : "", what);
 	ctx->nnolabel++;
 }
 
@@ -397,8 +402,9 @@ cdata_sort(struct cctx *ctx, struct cdata *d)
 	for (i = 0; i < d->ncat; i++) {
 		k[i].i = i;
 		k[i].label = d->cat[i];
-		k[i].other = strncasecmp(d->cat[i], "other", 5) == 0 &&
-		    (d->cat[i][5] == '\0' || d->cat[i][5] == ' ');
+		k[i].other = (strncasecmp(d->cat[i], "other", 5) == 0 &&
+		    (d->cat[i][5] == '\0' || d->cat[i][5] == ' ')) ||
+		    strncmp(d->cat[i], "其他", 6) == 0;
 		if (ctx->c->sort == SORT_LABEL) {
 			k[i].key = d->catnum ? d->catx[i] : 0;
 			k[i].none = d->catnum && !isfinite(d->catx[i]);

@@ -49,7 +49,8 @@ bysize(const void *a, const void *b)
 static int
 isother(const char *s)
 {
-	return strncasecmp(s, "other", 5) == 0;
+	return strncasecmp(s, "other", 5) == 0 ||
+	    strncmp(s, "其他", 6) == 0;
 }
 
 /* Read the slices: usable positive values, the rest noted. */
@@ -93,7 +94,7 @@ donut_data(struct cctx *ctx, const size_t *rows, size_t n, struct donut *d)
 			rest += d->s[i].v;
 			free(d->s[i].name);
 		}
-		d->s[keep].name = xstrdup("Other");
+		d->s[keep].name = xstrdup(ZH(ctx) ? "其他" : "Other");
 		d->s[keep].v = rest;
 		d->s[keep].other = 1;
 		d->n = keep + 1;
@@ -217,15 +218,16 @@ centre(struct cctx *ctx, const struct donut *d, double cx, double cy,
 {
 	struct buf	 b = { NULL, 0, 0 };
 	double		 w, room = 2 * R * HOLE * 0.8;
+	const char	*total = ZH(ctx) ? "合计" : "Total";
 
 	fmt_num(&b, d->total, &ctx->vfmt);
 	w = ct_width(ctx, FACE_BOLD, FS_TITLE, b.data);
-	if (w <= room && ct_width(ctx, FACE_REGULAR, FS_LABEL, "Total") <=
+	if (w <= room && ct_width(ctx, FACE_REGULAR, FS_LABEL, total) <=
 	    room && R * HOLE > FS_TITLE * 1.4) {
 		ct_text(ctx, cx, cy + 0.2 * FS_TITLE, AN_CENTER, FACE_BOLD,
 		    FS_TITLE, COL_TEXT, b.data);
 		ct_text(ctx, cx, cy + 0.2 * FS_TITLE + CT_LEADING * FS_LABEL +
-		    2, AN_CENTER, FACE_REGULAR, FS_LABEL, COL_MUTED, "Total");
+		    2, AN_CENTER, FACE_REGULAR, FS_LABEL, COL_MUTED, total);
 	}
 	buf_free(&b);
 }
@@ -292,17 +294,18 @@ donut_alt(struct cctx *ctx, const size_t *rows, size_t n, struct buf *out)
 	if (!donut_data(&tmp, rows, n, &d))
 		return;
 	buf_free(&tmp.left);
-	alt_begin(ctx, "Donut chart", out);
-	buf_puts(out, "Total ");
+	alt_begin(ctx, ZH(ctx) ? "环形图" : "Donut chart", out);
+	buf_puts(out, ZH(ctx) ? "合计 " : "Total ");
 	fmt_num(out, d.total, &ctx->vfmt);
 	for (i = 0; i < d.n; i++) {
-		buf_printf(out, "%s%s ", i ? "; " : ": ", d.s[i].name);
+		buf_printf(out, "%s%s ", i ? (ZH(ctx) ? "；" : "; ") :
+		    (ZH(ctx) ? "：" : ": "), d.s[i].name);
 		fmt_num(out, d.s[i].v, &ctx->vfmt);
-		buf_puts(out, " (");
+		buf_puts(out, ZH(ctx) ? "（" : " (");
 		share(out, d.s[i].v, d.total);
-		buf_putc(out, ')');
+		buf_puts(out, ZH(ctx) ? "）" : ")");
 	}
-	buf_putc(out, '.');
+	buf_puts(out, ZH(ctx) ? "。" : ".");
 	donut_free(&d);
 }
 

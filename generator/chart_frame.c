@@ -142,46 +142,82 @@ legend_draw(struct cctx *ctx, const struct legend *lg, struct rect r)
 	return r;
 }
 
+/*
+ * Start a sentence of the note: after a space, but in Chinese not
+ * after Chinese text (a sentence there ends in "。").
+ */
+static void
+sentence(const struct cctx *ctx, struct buf *b)
+{
+	if (b->len == 0 || (ZH(ctx) && (unsigned char)b->data[b->len - 1] >=
+	    0x80))
+		return;
+	buf_putc(b, ' ');
+}
+
 /* The note under the chart: what the missing values are. */
 static void
 note_text(const struct cctx *ctx, struct buf *b)
 {
 	char	*t;
+	int	 zh = ZH(ctx);
 
 	if (ctx->c->opt[O_NOTE].val != NULL)
-		buf_printf(b, "%s ", ctx->c->opt[O_NOTE].val);
+		buf_puts(b, ctx->c->opt[O_NOTE].val);
 	/* How the figures were made, from the data layer. */
-	if (table_note(ctx->t) != NULL)
-		buf_printf(b, "%s ", table_note(ctx->t));
+	if (table_note(ctx->t) != NULL) {
+		sentence(ctx, b);
+		buf_puts(b, table_note(ctx->t));
+	}
 	if ((ctx->notes & NOTE_BUBBLE) && ctx->col.bubble >= 0) {
 		t = axis_title(ctx, ctx->col.bubble, NULL, 0);
-		buf_printf(b, "Circle area shows %s. ", t);
+		sentence(ctx, b);
+		buf_printf(b, zh ? "圆的面积表示%s。" : "Circle area shows "
+		    "%s.", t);
 		free(t);
 	}
-	if (ctx->notes & NOTE_W)
-		buf_puts(b, "W: withheld to avoid disclosing company "
-		    "proprietary data. ");
-	if (ctx->notes & NOTE_NA)
-		buf_puts(b, "NA: not available. ");
-	if (ctx->notes & NOTE_XX)
-		buf_puts(b, "XX: not applicable. ");
-	if (ctx->notes & NOTE_BOUND)
-		buf_puts(b, "Values known only as bounds (such as >75) are "
-		    "drawn at the bound, open or faded. ");
-	if (ctx->notes & NOTE_NEG)
-		buf_puts(b, "Negative values cannot be drawn here. ");
+	if (ctx->notes & NOTE_W) {
+		sentence(ctx, b);
+		buf_puts(b, zh ? "W：为避免泄露公司专有数据而不予公布。" :
+		    "W: withheld to avoid disclosing company proprietary "
+		    "data.");
+	}
+	if (ctx->notes & NOTE_NA) {
+		sentence(ctx, b);
+		buf_puts(b, zh ? "NA：无数据。" : "NA: not available.");
+	}
+	if (ctx->notes & NOTE_XX) {
+		sentence(ctx, b);
+		buf_puts(b, zh ? "XX：不适用。" : "XX: not applicable.");
+	}
+	if (ctx->notes & NOTE_BOUND) {
+		sentence(ctx, b);
+		buf_puts(b, zh ? "仅知上下限的数值（如>75）画在界限处，以空心或"
+		    "浅色表示。" : "Values known only as bounds (such as >75) "
+		    "are drawn at the bound, open or faded.");
+	}
+	if (ctx->notes & NOTE_NEG) {
+		sentence(ctx, b);
+		buf_puts(b, zh ? "负值无法在此图中画出。" : "Negative values "
+		    "cannot be drawn here.");
+	}
 	if (ctx->nleft > 0) {
-		buf_printf(b, "Not shown: %s", ctx->left.data);
+		sentence(ctx, b);
+		buf_printf(b, zh ? "未画出：%s" : "Not shown: %s",
+		    ctx->left.data);
 		if (ctx->nleft > 12)
-			buf_printf(b, " and %zu more", ctx->nleft - 12);
-		buf_puts(b, ". ");
+			buf_printf(b, zh ? "，另有%zu项" : " and %zu more",
+			    ctx->nleft - 12);
+		buf_puts(b, zh ? "。" : ".");
 	}
 	if (ctx->nnolabel > 0) {
-		buf_printf(b, "Not labelled for lack of room: %s",
-		    ctx->nolabel.data);
+		sentence(ctx, b);
+		buf_printf(b, zh ? "因空间不足未加标注：%s" : "Not labelled for "
+		    "lack of room: %s", ctx->nolabel.data);
 		if (ctx->nnolabel > 12)
-			buf_printf(b, " and %zu more", ctx->nnolabel - 12);
-		buf_puts(b, ". ");
+			buf_printf(b, zh ? "，另有%zu项" : " and %zu more",
+			    ctx->nnolabel - 12);
+		buf_puts(b, zh ? "。" : ".");
 	}
 	while (b->len > 0 && b->data[b->len - 1] == ' ')
 		b->data[--b->len] = '\0';
@@ -212,7 +248,10 @@ frame_bottom(struct cctx *ctx, int draw)
 	}
 	if (ctx->framed && s != NULL) {
 		/* "Source: " unless the note names itself (or is Chinese). */
-		if (strncasecmp(s, "source", 6) != 0 &&
+		if (ZH(ctx) && strncmp(s, "来源", 6) != 0 &&
+		    strncmp(s, "资料来源", 12) != 0)
+			buf_puts(&src, "来源：");
+		else if (!ZH(ctx) && strncasecmp(s, "source", 6) != 0 &&
 		    (unsigned char)s[0] < 0xe2)
 			buf_puts(&src, "Source: ");
 		buf_puts(&src, s);

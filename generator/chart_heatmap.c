@@ -145,7 +145,8 @@ heat_data(struct cctx *ctx, const size_t *rows, size_t n, struct heat *h)
 				h->hi = fmax(h->hi, v->v);
 			}
 			buf_reset(&w);
-			buf_printf(&w, "%s to %s", h->d.cat[r], h->d.ser[c]);
+			buf_printf(&w, ZH(ctx) ? "%s→%s" : "%s to %s",
+			    h->d.cat[r], h->d.ser[c]);
 			note_missing(ctx, v, w.data);
 		}
 	if (h->lo > h->hi)
@@ -363,7 +364,7 @@ scalebar(struct cctx *ctx, struct heat *h, struct rect r)
 		ct_text(ctx, x + w, y + 9 + CT_ASC * FS_TICK, AN_RIGHT,
 		    FACE_REGULAR, FS_TICK, COL_MUTED, b.data);
 	buf_reset(&b);
-	buf_puts(&b, h->log ? "log scale" : "");
+	buf_puts(&b, !h->log ? "" : ZH(ctx) ? "对数刻度" : "log scale");
 	if (b.len > 0 && x + w + 8 + ct_width(ctx, FACE_ITALIC, FS_TICK,
 	    b.data) <= r.x + r.w)
 		ct_text(ctx, x + w + 8, y + 7, AN_LEFT, FACE_ITALIC, FS_TICK,
@@ -383,7 +384,8 @@ heat_draw(struct cctx *ctx, const size_t *rows, size_t n, struct rect r)
 		return 0;
 	if (h.d.ncat == 0 || h.d.nser == 0) {
 		ct_text(ctx, r.x + r.w / 2, r.y + r.h / 2, AN_CENTER,
-		    FACE_ITALIC, FS_LABEL, COL_MUTED, "No data");
+		    FACE_ITALIC, FS_LABEL, COL_MUTED, ZH(ctx) ? "无数据" :
+		    "No data");
 		ok = 1;
 		goto out;
 	}
@@ -432,16 +434,21 @@ heat_alt(struct cctx *ctx, const size_t *rows, size_t n, struct buf *out)
 	if (!heat_data(&tmp, rows, n, &h))
 		return;
 	buf_free(&tmp.left);
-	alt_begin(ctx, "Heatmap", out);
-	buf_printf(out, "%zu rows (%s) by %zu columns (%s). ", h.d.ncat,
+	alt_begin(ctx, ZH(ctx) ? "热力图" : "Heatmap", out);
+	buf_printf(out, ZH(ctx) ? "%zu行（%s）×%zu列（%s）。" :
+	    "%zu rows (%s) by %zu columns (%s). ", h.d.ncat,
 	    table_colname(ctx->t, (size_t)ctx->col.y[0]), h.d.nser,
 	    table_colname(ctx->t, (size_t)ctx->col.x));
 	for (r = 0; r < h.d.ncat && r < 12; r++) {
-		buf_printf(out, "%s%s: ", r ? " " : "", h.d.cat[r]);
+		if (ZH(ctx))
+			buf_printf(out, "%s：", h.d.cat[r]);
+		else
+			buf_printf(out, "%s%s: ", r ? " " : "", h.d.cat[r]);
 		alt_row(ctx, &h.d, r, out);
 	}
 	if (h.d.ncat > 12)
-		buf_printf(out, " And %zu more rows.", h.d.ncat - 12);
+		buf_printf(out, ZH(ctx) ? "另有%zu行。" :
+		    " And %zu more rows.", h.d.ncat - 12);
 	heat_free(&h);
 }
 

@@ -146,7 +146,11 @@ struct chart {
 	int		 logcolor;	/* heatmap: log colour scale */
 	size_t		 limit;		/* sankey/donut: keep the largest
 					   N, the rest becomes "Other" */
+	int		 zh;		/* words in Chinese (chart_lang) */
 };
+
+/* The chart's own words: English, or Chinese (chart_lang()). */
+#define ZH(ctx)		((ctx)->c->zh)
 
 /* A rectangle, y down. */
 struct rect {
@@ -349,6 +353,10 @@ double	 scale(double v, double d0, double d1, double r0, double r1);
 void	 days_to_ymd(long days, int *y, int *m, int *d);
 long	 ymd_to_days(int y, int m, int d);
 const char *month_abbr(int m);
+void	 date_label(struct buf *, long days, int what, int zh);
+#define DL_DAY		0	/* "3 Jul 2023" */
+#define DL_MONTHYEAR	1	/* "Jul 2023" */
+#define DL_MONTH	2	/* "Jul" */
 char	*axis_title(const struct cctx *, long col, const char *given,
 	    int percent);
 void	 grid_h(struct cctx *, const struct ticks *, struct rect plot,

@@ -205,6 +205,7 @@ xticks(struct cctx *ctx, struct lines *l, size_t maxn)
 			l->xt.v[k++] = l->xt.v[i];
 	l->xt.n = k;
 	numfmt_defaults(&l->xf);
+	l->xf.lang = ctx->vfmt.lang;	/* dates */
 	l->xf.type = 'f';
 	l->xf.prec = l->integer ? 0 : -1;
 	l->xf.trim = 1;
@@ -516,15 +517,21 @@ line_alt(struct cctx *ctx, const size_t *rows, size_t n, struct buf *out)
 	if (!line_data(&tmp, rows, n, &l))
 		return;
 	buf_free(&tmp.left);
-	alt_begin(ctx, l.d.nser > 1 ? "Line chart of several series" :
-	    "Line chart", out);
+	if (ZH(ctx))
+		alt_begin(ctx, l.d.nser > 1 ? "多系列折线图" : "折线图", out);
+	else
+		alt_begin(ctx, l.d.nser > 1 ? "Line chart of several series" :
+		    "Line chart", out);
 	for (s = 0; s < l.d.nser; s++) {
-		if (l.d.nser > 1)
+		if (l.d.nser > 1 && ZH(ctx))
+			buf_printf(out, "%s：", l.d.ser[s]);
+		else if (l.d.nser > 1)
 			buf_printf(out, "%s%s: ", s ? " " : "", l.d.ser[s]);
 		alt_list(ctx, &l.d, s, out);
 	}
 	if (!isnan(ctx->c->projection))
-		buf_printf(out, " Values from %g on are projections.",
+		buf_printf(out, ZH(ctx) ? "%g及以后的数值为预测值。" :
+		    " Values from %g on are projections.",
 		    ctx->c->projection);
 	lines_free(&l);
 }

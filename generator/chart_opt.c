@@ -43,6 +43,11 @@ static const char *const quaddefault[4] = {
 	"Low supply risk", "Global supply advantage"
 };
 
+/* The same in Chinese, as the white paper names them. */
+static const char *const quadzh[4] = {
+	"高供应风险", "高度稀缺但可控", "低供应风险", "全球供应优势"
+};
+
 const char *
 chart_kindname(enum chart_kind k)
 {
@@ -65,6 +70,22 @@ chart_new(void)
 		c->quadname[i] = xstrdup(quaddefault[i]);
 	numfmt_defaults(&c->fmt);
 	return c;
+}
+
+void
+chart_lang(struct chart *c, const char *lang)
+{
+	size_t	 i;
+
+	c->zh = fmt_zh(lang);
+	/* Default quadrant names follow; names given stay. */
+	for (i = 0; i < 4; i++)
+		if (strcmp(c->quadname[i], quaddefault[i]) == 0 ||
+		    strcmp(c->quadname[i], quadzh[i]) == 0) {
+			free(c->quadname[i]);
+			c->quadname[i] = xstrdup(c->zh ? quadzh[i] :
+			    quaddefault[i]);
+		}
 }
 
 void

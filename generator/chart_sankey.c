@@ -44,7 +44,8 @@ struct flows {
 static int
 isother(const char *s)
 {
-	return strncasecmp(s, "other", 5) == 0;
+	return strncasecmp(s, "other", 5) == 0 ||
+	    strncmp(s, "其他", 6) == 0;
 }
 
 static int
@@ -59,9 +60,13 @@ bysize(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-/* Keep the max largest nodes; map[i] gives each old node's new index. */
+/*
+ * Keep the max largest nodes, the rest merged into one named other;
+ * map[i] gives each old node's new index.
+ */
 static size_t
-merge_small(struct node *n, size_t cnt, size_t max, size_t *map)
+merge_small(struct node *n, size_t cnt, size_t max, size_t *map,
+    const char *other)
 {
 	size_t	 i, keep;
 
@@ -77,7 +82,7 @@ merge_small(struct node *n, size_t cnt, size_t max, size_t *map)
 			free(n[i].name);
 		}
 		free(n[keep].name);
-		n[keep].name = xstrdup("Other");
+		n[keep].name = xstrdup(other);
 		n[keep].other = 1;
 		cnt = keep + 1;
 	}
@@ -116,7 +121,8 @@ sankey_data(struct cctx *ctx, const size_t *rows, size_t n, struct flows *fl)
 				if (cval_usable(v))
 					ctx->notes |= NOTE_NEG;
 				buf_reset(&w);
-				buf_printf(&w, "%s to %s", cd.cat[s], cd.ser[d]);
+				buf_printf(&w, ZH(ctx) ? "%s→%s" : "%s to %s",
+				    cd.cat[s], cd.ser[d]);
 				note_missing(ctx, v, w.data);
 				continue;
 			}
@@ -129,8 +135,10 @@ sankey_data(struct cctx *ctx, const size_t *rows, size_t n, struct flows *fl)
 	max = ctx->c->limit ? ctx->c->limit : SANKEY_MAXNODE;
 	ms = xcalloc(cd.ncat + 1, sizeof(*ms));
 	md = xcalloc(cd.nser + 1, sizeof(*md));
-	fl->ns = merge_small(fl->src, cd.ncat, max, ms);
-	fl->nd = merge_small(fl->dst, cd.nser, max, md);
+	fl->ns = merge_small(fl->src, cd.ncat, max, ms, ZH(ctx) ? "其他" :
+	    "Other");
+	fl->nd = merge_small(fl->dst, cd.nser, max, md, ZH(ctx) ? "其他" :
+	    "Other");
 	fl->f = xcalloc(fl->ns * fl->nd + 1, sizeof(*fl->f));
 	for (s = 0; s < cd.ncat; s++)
 		for (d = 0; d < cd.nser; d++)
@@ -274,7 +282,8 @@ sankey_draw(struct cctx *ctx, const size_t *rows, size_t n, struct rect r)
 		return 0;
 	if (fl.total <= 0) {
 		ct_text(ctx, r.x + r.w / 2, r.y + r.h / 2, AN_CENTER,
-		    FACE_ITALIC, FS_LABEL, COL_MUTED, "No flows");
+		    FACE_ITALIC, FS_LABEL, COL_MUTED, ZH(ctx) ? "无流量" :
+		    "No flows");
 		flows_free(&fl);
 		return 1;
 	}
@@ -336,20 +345,21 @@ sankey_alt(struct cctx *ctx, const size_t *rows, size_t n, struct buf *out)
 	if (!sankey_data(&tmp, rows, n, &fl))
 		return;
 	buf_free(&tmp.left);
-	alt_begin(ctx, "Flow diagram", out);
-	buf_printf(out, "Flows from %zu %s to %zu %s, total ", fl.ns,
+	alt_begin(ctx, ZH(ctx) ? "流向图" : "Flow diagram", out);
+	buf_printf(out, ZH(ctx) ? "从%zu个%s流向%zu个%s，合计" :
+	    "Flows from %zu %s to %zu %s, total ", fl.ns,
 	    table_colname(ctx->t, (size_t)ctx->col.from), fl.nd,
 	    table_colname(ctx->t, (size_t)ctx->col.to));
 	fmt_num(out, fl.total, &ctx->vfmt);
-	buf_puts(out, ".");
+	buf_puts(out, ZH(ctx) ? "。" : ".");
 	for (s = 0; s < fl.ns; s++)
 		for (d = 0; d < fl.nd && k < 30; d++) {
 			if (fl.f[s * fl.nd + d] <= 0)
 				continue;
-			buf_printf(out, " %s to %s: ", fl.src[s].name,
-			    fl.dst[d].name);
+			buf_printf(out, ZH(ctx) ? "%s→%s：" : " %s to %s: ",
+			    fl.src[s].name, fl.dst[d].name);
 			fmt_num(out, fl.f[s * fl.nd + d], &ctx->vfmt);
-			buf_putc(out, '.');
+			buf_puts(out, ZH(ctx) ? "。" : ".");
 			k++;
 		}
 	flows_free(&fl);

@@ -456,31 +456,38 @@ scat_alt(struct cctx *ctx, const size_t *rows, size_t n, struct buf *out)
 	if (!cpoints_build(&tmp, rows, n, &s.p))
 		return;
 	buf_free(&tmp.left);
-	alt_begin(ctx, ctx->col.bubble >= 0 ? "Bubble chart" : "Scatter chart",
-	    out);
+	if (ZH(ctx))
+		alt_begin(ctx, ctx->col.bubble >= 0 ? "气泡图" : "散点图",
+		    out);
+	else
+		alt_begin(ctx, ctx->col.bubble >= 0 ? "Bubble chart" :
+		    "Scatter chart", out);
 	xt = axis_title(ctx, ctx->col.x, ctx->c->opt[O_XTITLE].val, 0);
 	yt = axis_title(ctx, ctx->col.y[0], ctx->c->opt[O_YTITLE].val, 0);
-	buf_printf(out, "%s against %s", yt, xt);
+	buf_printf(out, ZH(ctx) ? "%s对%s" : "%s against %s", yt, xt);
 	if (ctx->col.bubble >= 0)
-		buf_printf(out, ", circle area %s",
+		buf_printf(out, ZH(ctx) ? "，圆的面积表示%s" :
+		    ", circle area %s",
 		    table_colname(ctx->t, (size_t)ctx->col.bubble));
-	buf_printf(out, ", %zu points", s.p.n);
+	buf_printf(out, ZH(ctx) ? "，%zu个点" : ", %zu points", s.p.n);
 	for (i = 0; i < s.p.n && i < 40; i++) {
 		q = &s.p.p[i];
-		buf_printf(out, "%s%s (", i ? "; " : ": ",
-		    q->label ? q->label : "point");
+		buf_printf(out, ZH(ctx) ? "%s%s（" : "%s%s (", i ?
+		    (ZH(ctx) ? "；" : "; ") : (ZH(ctx) ? "：" : ": "),
+		    q->label ? q->label : ZH(ctx) ? "点" : "point");
 		value_text(ctx, &q->x, &ctx->vfmt, out);
-		buf_puts(out, ", ");
+		buf_puts(out, ZH(ctx) ? "，" : ", ");
 		value_text(ctx, &q->y, &ctx->vfmt, out);
 		if (ctx->col.bubble >= 0) {
-			buf_puts(out, ", ");
+			buf_puts(out, ZH(ctx) ? "，" : ", ");
 			value_text(ctx, &q->z, &ctx->vfmt, out);
 		}
-		buf_putc(out, ')');
+		buf_puts(out, ZH(ctx) ? "）" : ")");
 	}
 	if (s.p.n > 40)
-		buf_printf(out, "; and %zu more", s.p.n - 40);
-	buf_puts(out, ".");
+		buf_printf(out, ZH(ctx) ? "；另有%zu个" : "; and %zu more",
+		    s.p.n - 40);
+	buf_puts(out, ZH(ctx) ? "。" : ".");
 	free(xt);
 	free(yt);
 	scat_free(&s);

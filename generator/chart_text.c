@@ -92,6 +92,33 @@ cjk(int32_t cp)
 	    cp <= 0x2ffff);
 }
 
+/*
+ * Chinese punctuation that does not begin a line (closing brackets,
+ * commas, full stops) or end one (opening brackets): "刚果（金）"
+ * breaks before "（", not before "）".
+ */
+static int
+closing(int32_t cp)
+{
+	static const int32_t cl[] = { 0x3001, 0x3002, 0x3009, 0x300b,
+	    0x300d, 0x300f, 0x3011, 0x201d, 0x2019, 0xff01, 0xff09, 0xff0c,
+	    0xff1a, 0xff1b, 0xff1f };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cl) / sizeof(cl[0]); i++)
+		if (cp == cl[i])
+			return 1;
+	return 0;
+}
+
+static int
+opening(int32_t cp)
+{
+	return cp == 0x3008 || cp == 0x300a || cp == 0x300c ||
+	    cp == 0x300e || cp == 0x3010 || cp == 0x201c || cp == 0x2018 ||
+	    cp == 0xff08;
+}
+
 /* Is there a break opportunity before byte p of s? */
 static int
 breakable(const char *s, size_t len, size_t p, int32_t prev)
@@ -106,6 +133,8 @@ breakable(const char *s, size_t len, size_t p, int32_t prev)
 	if (prev == '-' || prev == '/')
 		return 1;
 	cp = utf8_next(s, len, &i);
+	if (closing(cp) || opening(prev))
+		return 0;
 	return cjk(cp) || cjk(prev);
 }
 

@@ -86,17 +86,15 @@ tl_free(struct tl *t)
 	free(t->order);
 }
 
-/* "3 Jul 2023" for dates; years and numbers plainly. */
+/* "3 Jul 2023" (2023年7月3日) for dates; years and numbers plainly. */
 static void
 date_text(const struct cctx *ctx, const struct tl *t, double v,
     struct buf *b)
 {
 	struct numfmt	 f;
-	int		 y, m, d;
 
 	if (t->p.xdate) {
-		days_to_ymd((long)floor(v), &y, &m, &d);
-		buf_printf(b, "%d %s %d", d, month_abbr(m), y);
+		date_label(b, (long)floor(v), DL_DAY, ZH(ctx));
 		return;
 	}
 	numfmt_defaults(&f);
@@ -124,6 +122,7 @@ axis(struct cctx *ctx, struct tl *t, struct rect r)
 	t->axis.w = r.w - 8;
 	t->axis.y = r.y + r.h / 2;
 	numfmt_defaults(&t->f);
+	t->f.lang = ctx->vfmt.lang;	/* dates */
 	t->f.type = 'f';
 	t->f.prec = 0;
 	t->f.group = 0;
@@ -330,7 +329,8 @@ forced_left(const struct cctx *ctx, const struct tl *t,
 		return 0;
 	(void)ct_fit(ctx, FACE_REGULAR, FS_LABEL, FS_MIN, q->label,
 	    fmin(TL_MAXW, r.w / 3), 3, &f);
-	w = fmax(f.w, ct_width(ctx, FACE_BOLD, FS_LABEL - 0.5, "00 Mmm 0000"));
+	w = fmax(f.w, ct_width(ctx, FACE_BOLD, FS_LABEL - 0.5, ZH(ctx) ?
+	    "0000年00月00日" : "00 Mmm 0000"));
 	tfit_free(&f);
 	return xpos(t, q->x.v) - 2 + w > r.x + r.w;
 }
@@ -436,17 +436,20 @@ tl_alt(struct cctx *ctx, const size_t *rows, size_t n, struct buf *out)
 	if (!tl_data(&tmp, rows, n, &t))
 		return;
 	buf_free(&tmp.left);
-	alt_begin(ctx, "Timeline", out);
-	buf_printf(out, "%zu events", t.p.n);
+	alt_begin(ctx, ZH(ctx) ? "时间线" : "Timeline", out);
+	buf_printf(out, ZH(ctx) ? "%zu个事件" : "%zu events", t.p.n);
 	for (i = 0; i < t.p.n && i < 40; i++) {
 		q = &t.p.p[t.order[i]];
-		buf_puts(out, i ? "; " : ": ");
+		buf_puts(out, i ? (ZH(ctx) ? "；" : "; ") : (ZH(ctx) ? "：" :
+		    ": "));
 		date_text(ctx, &t, q->x.v, out);
-		buf_printf(out, ", %s", q->label ? q->label : "");
+		buf_printf(out, ZH(ctx) ? "，%s" : ", %s", q->label ?
+		    q->label : "");
 		if (t.p.nser > 1)
-			buf_printf(out, " (%s)", t.p.ser[q->ser]);
+			buf_printf(out, ZH(ctx) ? "（%s）" : " (%s)",
+			    t.p.ser[q->ser]);
 	}
-	buf_puts(out, ".");
+	buf_puts(out, ZH(ctx) ? "。" : ".");
 	tl_free(&t);
 }
 

@@ -191,4 +191,23 @@ size_t		 table_copyrow(struct table *, const struct table *src,
  * numbers by value, text by bytes. */
 int		 value_cmp(const struct value *, const struct value *);
 
+/*
+ * How a column's values combine into one row for several (the Other
+ * row of "top N with other", docs/queries.md): added up (quantities,
+ * counts, shares of one total), kept where every row has the same
+ * value (ratios, changes, averages, prices, years, text), or left
+ * empty (ranks, concentration).  CS_AUTO, the default, is CS_ADD for
+ * numbers, but CS_SAME for years, dates, text, and units that are
+ * percentages or rates ("%", "$/t"); table_colsum() resolves it.
+ */
+enum colsum {
+	CS_AUTO = 0,
+	CS_ADD,
+	CS_SAME,
+	CS_NONE
+};
+
+void		 table_col_setsum(struct table *, size_t col, enum colsum);
+enum colsum	 table_colsum(const struct table *, size_t col);
+
 #endif /* !DATA_H */

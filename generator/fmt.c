@@ -275,7 +275,7 @@ fmt_num(struct buf *b, double x, const struct numfmt *f)
 		buf_puts(b, "\xe2\x80\x94");	/* an em dash */
 		return;
 	}
-	zh = f->lang != NULL && strncmp(f->lang, "zh", 2) == 0;
+	zh = fmt_zh(f->lang);
 	if (f->type == '%')
 		x *= 100;
 	dec_of(&v, x, SIG);
@@ -324,6 +324,13 @@ fmt_num(struct buf *b, double x, const struct numfmt *f)
 	else if (f->type == 'x')
 		buf_puts(b, TIMES);
 	buf_puts(b, f->unit);
+}
+
+int
+fmt_zh(const char *lang)
+{
+	return lang != NULL && strncmp(lang, "zh", 2) == 0 &&
+	    (lang[2] == '\0' || lang[2] == '-');
 }
 
 void

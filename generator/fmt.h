@@ -47,4 +47,7 @@ void	 fmt_value(struct buf *, const struct value *, const struct numfmt *f);
  */
 void	 fmt_shortest(struct buf *, double x);
 
+/* Is lang Chinese: "zh", or "zh-" and a region or script ("zh-CN")? */
+int	 fmt_zh(const char *lang);
+
 #endif /* !FMT_H */

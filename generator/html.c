@@ -945,6 +945,7 @@ html_write(const struct doc *d, const struct html_opts *o,
 	h.opts = o;
 	h.out = out;
 	h.ok = 1;
+	h.glyphs = html_svgshare_new();
 	h.words = html_words(d->meta.lang);
 	ids_init(&h);
 	if (h.minlevel == 0)
@@ -965,5 +966,6 @@ html_write(const struct doc *d, const struct html_opts *o,
 		html_sources(&h, h.words->sources);
 	buf_puts(out, "</main>\n</body>\n</html>\n");
 	ids_free(&h);
+	html_svgshare_free(h.glyphs);
 	return h.ok;
 }

@@ -248,7 +248,7 @@ html_figure(struct html *h, const struct node *n)
 		snprintf(prefix, sizeof(prefix), "fig%d-", n->num);
 		buf_puts(h->out, "<div class=\"plot\">");
 		if (!html_svg_inline(h->out, f->svg, strlen(f->svg), prefix,
-		    alt)) {
+		    alt, h->glyphs)) {
 			msg(MSG_SYSERR, h->doc->path, n->line, n->col,
 			    "figure %d: the chart's SVG is not well-formed",
 			    n->num);

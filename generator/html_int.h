@@ -58,8 +58,15 @@ void	 html_unesc(struct buf *out, const char *s, size_t len);
  * accessible name (role="img" aria-label).
  * Return 1, or 0 if svg is not well-formed (out then holds a part).
  */
+struct html_svgshare;
 int	 html_svg_inline(struct buf *out, const char *svg, size_t len,
-	    const char *idprefix, const char *label);
+	    const char *idprefix, const char *label, struct html_svgshare *);
+/*
+ * Glyphs shared by the charts of a page: pass the same one to every
+ * html_svg_inline() of the page (or NULL not to share).
+ */
+struct html_svgshare *html_svgshare_new(void);
+void	 html_svgshare_free(struct html_svgshare *);
 
 /* The built-in style sheet (html_css.c, made from templates/html/). */
 extern const char	 html_css[];
@@ -121,6 +128,7 @@ struct html {
 	int			 inlink;	/* inside <a> */
 	int			 has_toc;	/* an N_TOC marker exists */
 	int			 has_sources;	/* an N_SOURCES marker */
+	struct html_svgshare	*glyphs;	/* shared by the page's charts */
 	int			 ok;
 };
 

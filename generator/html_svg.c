@@ -16,6 +16,7 @@
  * Text is decoded from XML and escaped again for HTML, so a value
  * that Cairo escaped for XML cannot come out as markup.
  */
+#include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,10 +61,35 @@ struct attr {
 	char	*value;		/* decoded */
 };
 
+/*
+ * Glyphs shared by the charts of one page.  Cairo draws text as glyph
+ * outlines in <symbol>s, and every chart carries its own copy of the
+ * glyphs it uses; on a page of many charts most are repeats.  The
+ * first chart to use a glyph keeps its symbol under a page-wide id,
+ * later charts drop their copy and refer to it (inline SVGs share the
+ * page's id space).  Keys are symbols as written, less their id.
+ */
+struct strmap {
+	char		**keys;
+	size_t		 *vals;
+	size_t		  cap;		/* power of two, or 0 */
+	size_t		  n;
+};
+
+struct html_svgshare {
+	struct strmap	 glyphs;	/* symbol text -> glyph number */
+	struct strmap	 ids;		/* "fig2-glyph0-3" -> glyph number */
+	size_t		 nglyphs;
+};
+
 struct svgw {
 	struct buf	*out;
 	const char	*prefix;
 	const char	*label;
+	struct html_svgshare *share;	/* or NULL: no sharing */
+	int		 symdepth;	/* depth of an open <symbol>, or 0 */
+	size_t		 symmark;	/* where its text starts in out */
+	char		*symid;		/* its id, prefixed */
 	const char	*stack[SVG_MAXDEPTH];	/* open kept elements */
 	int		 depth;
 	int		 skip;		/* depth inside a dropped element */
@@ -104,6 +130,145 @@ static int
 space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static size_t
+strmap_hash(const char *s)
+{
+	size_t	 h = 5381;
+
+	while (*s != '\0')
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+/* The value of key, or (size_t)-1. */
+static size_t
+strmap_get(const struct strmap *m, const char *key)
+{
+	size_t	 i;
+
+	if (m->cap == 0)
+		return (size_t)-1;
+	for (i = strmap_hash(key) & (m->cap - 1); m->keys[i] != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->keys[i], key) == 0)
+			return m->vals[i];
+	return (size_t)-1;
+}
+
+/* Add key (copied) with its value; the key must not be there yet. */
+static void
+strmap_put(struct strmap *m, const char *key, size_t val)
+{
+	struct strmap	 old = *m;
+	size_t		 i;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		m->cap = old.cap ? old.cap * 2 : 64;
+		m->keys = xcalloc(m->cap, sizeof(char *));
+		m->vals = xcalloc(m->cap, sizeof(size_t));
+		m->n = 0;
+		for (i = 0; i < old.cap; i++)
+			if (old.keys[i] != NULL) {
+				strmap_put(m, old.keys[i], old.vals[i]);
+				free(old.keys[i]);
+			}
+		free(old.keys);
+		free(old.vals);
+	}
+	for (i = strmap_hash(key) & (m->cap - 1); m->keys[i] != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		continue;
+	m->keys[i] = xstrdup(key);
+	m->vals[i] = val;
+	m->n++;
+}
+
+static void
+strmap_free(struct strmap *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
+}
+
+struct html_svgshare *
+html_svgshare_new(void)
+{
+	return xcalloc(1, sizeof(struct html_svgshare));
+}
+
+void
+html_svgshare_free(struct html_svgshare *sh)
+{
+	if (sh == NULL)
+		return;
+	strmap_free(&sh->glyphs);
+	strmap_free(&sh->ids);
+	free(sh);
+}
+
+/* The page-wide id of shared glyph k. */
+static void
+put_glyph_id(struct buf *out, size_t k)
+{
+	buf_printf(out, "svg-glyph-%zu", k);
+}
+
+/* An id as this figure writes it: with the figure's prefix, once. */
+static char *
+prefixed(const struct svgw *w, const char *id, size_t n)
+{
+	size_t	 plen = strlen(w->prefix);
+
+	if (n >= plen && memcmp(id, w->prefix, plen) == 0)
+		return xstrndup(id, n);
+	return xasprintf("%s%.*s", w->prefix, (int)n, id);
+}
+
+/*
+ * Path data with every number rounded to two decimals (a hundredth of
+ * a point, far below what a screen or printer shows): Cairo writes
+ * glyph outlines with six, and they are most of a chart's bytes.
+ */
+static void
+put_path(struct buf *out, const char *v)
+{
+	const char	*p = v;
+	char		*end;
+	double		 x;
+	long long	 c;
+
+	while (*p != '\0') {
+		if ((*p >= '0' && *p <= '9') || *p == '.' || ((*p == '-' ||
+		    *p == '+') && ((p[1] >= '0' && p[1] <= '9') ||
+		    p[1] == '.'))) {
+			x = strtod(p, &end);
+			if (end == p) {
+				buf_putc(out, *p++);
+				continue;
+			}
+			c = llround(x * 100);
+			if (c < 0) {
+				buf_putc(out, '-');
+				c = -c;
+			}
+			buf_printf(out, "%lld", c / 100);
+			if (c % 100 != 0)
+				buf_printf(out, c % 10 ? ".%02lld" : ".%lld",
+				    c % 10 ? c % 100 : (c % 100) / 10);
+			p = end;
+			continue;
+		}
+		if (*p == '<' || *p == '>' || *p == '"' || *p == '&')
+			p++;	/* cannot occur in path data; never pass on */
+		else
+			buf_putc(out, *p++);
+	}
 }
 
 /* Append an id reference target, prefixed once. */
@@ -221,6 +386,24 @@ attrs_clear(struct svgw *w)
 	w->nattrs = 0;
 }
 
+/* A reference to an id: a shared glyph's page-wide id, if it is one. */
+static void
+put_ref(struct svgw *w, const char *id)
+{
+	char	*full;
+	size_t	 k = (size_t)-1;
+
+	if (w->share != NULL) {
+		full = prefixed(w, id, strlen(id));
+		k = strmap_get(&w->share->ids, full);
+		free(full);
+	}
+	if (k != (size_t)-1)
+		put_glyph_id(w->out, k);
+	else
+		put_id(w, id, strlen(id));
+}
+
 /* Write the kept attributes of one element. */
 static void
 attrs_write(struct svgw *w, int root)
@@ -235,7 +418,10 @@ attrs_write(struct svgw *w, int root)
 			if (a->value[0] != '#')
 				continue;
 			buf_puts(w->out, " href=\"#");
-			put_id(w, a->value + 1, strlen(a->value + 1));
+			put_ref(w, a->value + 1);
+		} else if (strcmp(a->name, "d") == 0) {
+			buf_puts(w->out, " d=\"");
+			put_path(w->out, a->value);
 		} else if (strcmp(a->name, "id") == 0) {
 			buf_puts(w->out, " id=\"");
 			put_id(w, a->value, strlen(a->value));
@@ -324,6 +510,64 @@ out:
 	return rc;
 }
 
+/* A <symbol> starts: remember where, and its id. */
+static void
+symbol_open(struct svgw *w)
+{
+	size_t	 i;
+
+	w->symdepth = w->depth + 1;
+	w->symmark = w->out->len;
+	free(w->symid);
+	w->symid = NULL;
+	for (i = 0; i < w->nattrs; i++)
+		if (strcmp(w->attrs[i].name, "id") == 0)
+			w->symid = prefixed(w, w->attrs[i].value,
+			    strlen(w->attrs[i].value));
+}
+
+/*
+ * The <symbol> is complete in out: keep it under a page-wide id if it
+ * is a glyph not seen yet on the page, else drop it; either way, its
+ * own id now stands for the shared glyph.
+ */
+static void
+symbol_close(struct svgw *w)
+{
+	struct buf	 key = { NULL, 0, 0 };
+	const char	*t = w->out->data + w->symmark, *id, *q;
+	size_t		 k;
+
+	w->symdepth = 0;
+	if (w->symid == NULL)
+		return;
+	/* The key is the symbol's text without its id="..." attribute. */
+	if ((id = strstr(t, " id=\"")) == NULL ||
+	    (q = strchr(id + 5, '"')) == NULL)
+		goto out;
+	buf_put(&key, t, (size_t)(id - t));
+	buf_puts(&key, q + 1);
+	if ((k = strmap_get(&w->share->glyphs, key.data)) == (size_t)-1) {
+		k = w->share->nglyphs++;
+		strmap_put(&w->share->glyphs, key.data, k);
+		w->out->len = w->symmark;
+		buf_put(w->out, key.data, (size_t)(id - t));
+		buf_puts(w->out, " id=\"");
+		put_glyph_id(w->out, k);
+		buf_putc(w->out, '"');
+		buf_puts(w->out, key.data + (id - t));
+	} else {
+		w->out->len = w->symmark;
+		w->out->data[w->out->len] = '\0';
+	}
+	if (strmap_get(&w->share->ids, w->symid) == (size_t)-1)
+		strmap_put(&w->share->ids, w->symid, k);
+out:
+	buf_free(&key);
+	free(w->symid);
+	w->symid = NULL;
+}
+
 /* A start tag at s[*i] (just after '<').  Return 0 if malformed. */
 static int
 start_tag(struct svgw *w, const char *s, size_t len, size_t *i)
@@ -356,6 +600,9 @@ start_tag(struct svgw *w, const char *s, size_t len, size_t *i)
 	root = w->depth == 0;
 	if (root && w->roots++ > 0)
 		return 0;
+	if (w->share != NULL && !closed && w->symdepth == 0 &&
+	    strcmp(name, "symbol") == 0)
+		symbol_open(w);
 	buf_printf(w->out, "<%s", name);
 	attrs_write(w, root);
 	attrs_clear(w);
@@ -390,6 +637,8 @@ end_tag(struct svgw *w, const char *s, size_t len, size_t *i)
 	    memcmp(w->stack[w->depth - 1], s + ns, p - ns) != 0)
 		return 0;
 	buf_printf(w->out, "</%s>", w->stack[--w->depth]);
+	if (w->symdepth != 0 && w->depth == w->symdepth - 1)
+		symbol_close(w);
 	return 1;
 }
 
@@ -430,7 +679,7 @@ text(struct svgw *w, const char *s, size_t n)
 
 int
 html_svg_inline(struct buf *out, const char *s, size_t len,
-    const char *prefix, const char *label)
+    const char *prefix, const char *label, struct html_svgshare *share)
 {
 	struct svgw	 w;
 	size_t		 i = 0, start;
@@ -441,6 +690,7 @@ html_svg_inline(struct buf *out, const char *s, size_t len,
 	w.out = out;
 	w.prefix = prefix;
 	w.label = label;
+	w.share = share;
 	while (i < len) {
 		start = i;
 		while (i < len && s[i] != '<')
@@ -478,5 +728,6 @@ html_svg_inline(struct buf *out, const char *s, size_t len,
 	ok = w.depth == 0 && w.skip == 0 && w.roots == 1;
 out:
 	attrs_clear(&w);
+	free(w.symid);
 	return ok;
 }

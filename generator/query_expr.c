@@ -171,6 +171,106 @@ qexpr_streamagg(const struct qexpr *e, enum accop *op)
 	return 1;
 }
 
+/*
+ * The degree of an expression in the quantities of a table, which
+ * says how its values combine in an Other row: 1 for a quantity (a
+ * column that adds up, a sum or difference of quantities, a quantity
+ * times or over a number or a ratio), 0 for a ratio of quantities, a
+ * number, an average or anything else that is the same for the whole
+ * when it is the same for every part; -1 when neither holds.
+ */
+static int
+degree(const struct qexpr *e, const struct table *t)
+{
+	size_t	 i;
+	int	 a, b, d;
+
+	switch (e->kind) {
+	case E_COL:
+		if (e->col < 0)
+			return -1;
+		d = (int)table_colsum(t, (size_t)e->col);
+		return d == CS_ADD ? 1 : d == CS_SAME ? 0 : -1;
+	case E_NEG:
+		return degree(e->a, t);
+	case E_BIN:
+		if ((a = degree(e->a, t)) < 0 || (b = degree(e->b, t)) < 0)
+			return -1;
+		if (e->op == B_ADD || e->op == B_SUB)
+			return a == b ? a : -1;
+		if (e->op == B_MUL)
+			return a + b <= 1 ? a + b : -1;
+		if (e->op == B_DIV)
+			return a >= b ? a - b : -1;
+		return a == 0 && b == 0 ? 0 : -1;
+	case E_CALL:
+		break;
+	default:
+		/* Numbers, text, parameters; not, in. */
+		for (i = 0; i < e->nargs; i++)
+			if (degree(e->args[i], t) != 0)
+				return -1;
+		return e->a == NULL || degree(e->a, t) == 0 ? 0 : -1;
+	}
+	if (e->fn < 0)
+		return -1;
+	switch (fns[e->fn].id) {
+	case F_SUM:
+	case F_COUNT:
+		/* Sums of groups add up to the sum of their union. */
+		return 1;
+	case F_MEAN:
+	case F_MEDIAN:
+	case F_FIRST:
+	case F_LAST:
+		return 0;
+	case F_MIN:
+	case F_MAX:
+		if (isagg(e))
+			return 0;
+		break;
+	case F_ROUND:
+	case F_FLOOR:
+	case F_CEIL:
+		return e->nargs < 2 || degree(e->args[1], t) == 0 ?
+		    degree(e->args[0], t) : -1;
+	case F_COALESCE:
+		d = degree(e->args[0], t);
+		for (i = 1; i < e->nargs; i++)
+			if (degree(e->args[i], t) != d)
+				return -1;
+		return d;
+	case F_IF:
+		d = degree(e->args[1], t);
+		return degree(e->args[0], t) == 0 &&
+		    degree(e->args[2], t) == d ? d : -1;
+	case F_CHANGE:
+	case F_MULTIPLE:
+		d = degree(e->args[0], t);
+		return d >= 0 && degree(e->args[1], t) == d ? 0 : -1;
+	case F_CR:
+	case F_HHI:
+	case F_LEADER:
+	case F_LEADSHARE:
+	case F_SHAREOF:
+		return -1;
+	default:
+		break;
+	}
+	for (i = 0; i < e->nargs; i++)
+		if (degree(e->args[i], t) != 0)
+			return -1;
+	return 0;
+}
+
+enum colsum
+qexpr_colsum(const struct qexpr *e, const struct table *t)
+{
+	int	 d = degree(e, t);
+
+	return d == 1 ? CS_ADD : d == 0 ? CS_SAME : CS_NONE;
+}
+
 int
 qexpr_resolve(struct qexpr *e, const struct table *t, const char *what)
 {
@@ -687,10 +787,13 @@ group_denom(struct evalctx *c, const struct qexpr *x, const struct table *t,
 			if (w.num > out->num) {
 				out->num = w.num;
 				if (c->notes != NULL)
-					table_addnote(c->notes, "The World "
-					    "total is a lower bound below the "
-					    "sum of the listed rows, so that "
-					    "sum is the bound.");
+					table_addnote(c->notes,
+					    qenv_zh(c->env) ? "公布的世界合计"
+					    "为下限，且小于所列各行之和，故以"
+					    "该和为下限。" : "The World total "
+					    "is a lower bound below the sum of "
+					    "the listed rows, so that sum is "
+					    "the bound.");
 			}
 		}
 		if (ok || d == D_WORLD)
@@ -756,9 +859,10 @@ group_items(struct evalctx *c, const struct qexpr *e, const struct qexpr *x,
 		return 0;
 	}
 	if (c->notes != NULL)
-		table_addnote(c->notes, world ? "Shares are of the World "
-		    "total as published." : "Shares are of the sum of the "
-		    "listed rows.");
+		table_addnote(c->notes, qenv_zh(c->env) ? (world ?
+		    QZH_WORLD : QZH_LISTED) : world ? "Shares are of the "
+		    "World total as published." : "Shares are of the sum of "
+		    "the listed rows.");
 	v = groupvals(c, x, t, rows, n);
 	for (i = 0; i < n; i++)
 		if (table_rowclass(t, rows[i]) == RC_ITEM &&
@@ -824,7 +928,7 @@ aggregate(struct evalctx *c, const struct qexpr *e, const struct table *t,
 		if (c->notes != NULL) {
 			char	*s = acc_note(&a, e->str,
 			    e->args[0]->kind == E_COL ? e->args[0]->str :
-			    "the values");
+			    NULL, c->env);
 
 			table_addnote(c->notes, s);
 			free(s);
@@ -1246,36 +1350,57 @@ acc_free(struct acc *a)
 }
 
 char *
-acc_note(const struct acc *a, const char *fname, const char *col)
+acc_note(const struct acc *a, const char *fname, const char *col,
+    const struct qenv *env)
 {
 	static const char *const kn[] = { "empty", "", "", "NA", "W", "XX",
 	    "", "", "a note" };
+	static const char *const knzh[] = { "空值", "", "", "NA", "W", "XX",
+	    "", "", "注释" };
 	struct buf	 b = { NULL, 0, 0 };
 	size_t		 i, total = 0;
-	int		 first = 1;
+	int		 first = 1, zh = qenv_zh(env);
 
 	if (a->op == A_FIRST || a->op == A_LAST || a->op == A_COUNT ||
 	    a->op == A_COUNTALL || a->n == 0)
 		return NULL;
+	/* In Chinese the aggregate is named, not spelt as written. */
+	if (zh)
+		fname = a->op == A_SUM ? "合计" : a->op == A_MEAN ?
+		    "平均值" : a->op == A_MIN ? "最小值" : "最大值";
+	if (col == NULL)
+		col = zh ? "各值" : "the values";
 	for (i = 0; i <= V_NOTE; i++)
 		total += a->miss[i];
 	if (total > 0) {
-		buf_printf(&b, "The %s of %s leaves out %zu value%s (", fname,
-		    col, total, total > 1 ? "s" : "");
+		if (zh)
+			buf_printf(&b, "%s的%s未计入%zu个值（", col, fname,
+			    total);
+		else
+			buf_printf(&b, "The %s of %s leaves out %zu value%s (",
+			    fname, col, total, total > 1 ? "s" : "");
 		for (i = 0; i <= V_NOTE; i++) {
 			if (a->miss[i] == 0 || kn[i][0] == '\0')
 				continue;
-			buf_printf(&b, "%s%zu %s", first ? "" : ", ",
-			    a->miss[i], kn[i]);
+			if (zh)
+				buf_printf(&b, "%s%zu个%s", first ? "" : "、",
+				    a->miss[i], knzh[i]);
+			else
+				buf_printf(&b, "%s%zu %s", first ? "" : ", ",
+				    a->miss[i], kn[i]);
 			first = 0;
 		}
-		buf_puts(&b, ").");
+		buf_puts(&b, zh ? "）。" : ").");
 	}
 	if (a->lower && !a->upper && a->op != A_MIN) {
-		if (b.len)
-			buf_putc(&b, ' ');
-		buf_printf(&b, "The %s of %s includes lower bounds.", fname,
-		    col);
+		if (zh)
+			buf_printf(&b, "%s的%s计入了下限值。", col, fname);
+		else {
+			if (b.len)
+				buf_putc(&b, ' ');
+			buf_printf(&b, "The %s of %s includes lower bounds.",
+			    fname, col);
+		}
 	}
 	return buf_steal(&b);
 }

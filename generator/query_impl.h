@@ -145,6 +145,13 @@ int		 qexpr_hasagg(const struct qexpr *);
 int		 qexpr_usesclass(const struct qexpr *);
 /* Is e a call of an aggregate that streams (sum, mean, ...)? */
 int		 qexpr_streamagg(const struct qexpr *, enum accop *);
+/*
+ * How the values of e, resolved against t, combine in an Other row:
+ * CS_ADD for quantities (Reserves, Imports - Exports, sum(x),
+ * count()), CS_SAME for ratios, averages and constants, CS_NONE for
+ * the rest (x * x, hhi(x)).
+ */
+enum colsum	 qexpr_colsum(const struct qexpr *, const struct table *);
 
 /* Where expressions get the values of a row. */
 struct rowctx {
@@ -225,11 +232,21 @@ acc_addnum(struct acc *a, double x)
 	a->sum = t;
 }
 
-/* A sentence on the values an aggregate left out, or NULL. */
+/*
+ * A sentence on the values an aggregate of col (NULL: of an
+ * expression) left out, or NULL; in the language of the qenv.
+ */
 char		*acc_note(const struct acc *, const char *fname,
-		    const char *col);
+		    const char *col, const struct qenv *);
 
 /* query_run.c */
+/* Are notes written in Chinese (lang "zh", "zh-CN", ...)? */
+int		 qenv_zh(const struct qenv *);
+/* The notes on denominators, in Chinese (both query_run.c and
+ * query_expr.c write them). */
+#define QZH_WORLD	"份额以公布的世界合计为分母。"
+#define QZH_LISTED	"份额以所列各行之和为分母。"
+
 struct qrun {
 	const struct qenv *env;
 	const struct query *q;

@@ -122,6 +122,12 @@ ectx_init(struct evalctx *c, const struct qrun *r)
 	c->what = table_name(r->t);
 }
 
+int
+qenv_zh(const struct qenv *env)
+{
+	return env != NULL && fmt_zh(env->lang);
+}
+
 void
 qrun_settable(struct qrun *r, struct table *t, int owned)
 {
@@ -477,6 +483,7 @@ op_derive(struct qrun *r, const struct qstep *s, int select)
 	size_t		 i, j, k, ncomp = 0;
 	long		 col, nc;
 	char		*name, **keep;
+	enum colsum	 how;
 	int		 ok = 1;
 
 	work = copytable(r->t);
@@ -523,6 +530,7 @@ op_derive(struct qrun *r, const struct qstep *s, int select)
 			break;
 		}
 		v = rowvalues(r, &c, e, work);
+		how = qexpr_colsum(e, work);
 		qexpr_free(e);
 		if (c.err) {
 			free(v);
@@ -530,6 +538,7 @@ op_derive(struct qrun *r, const struct qstep *s, int select)
 			break;
 		}
 		k = setcol(work, name, v);
+		table_col_setsum(work, k, how);
 		if ((long)k == table_namecol(work))
 			table_setnamecol(work, -1);
 		free(v);
@@ -673,6 +682,7 @@ op_summarize(struct qrun *r, const struct qstep *s)
 		table_addcol(out, name, CT_DEC);
 		table_col_setfmt(out, nk + i, qagg_fmt(e[i], r->t));
 		table_col_setunit(out, nk + i, qagg_unit(e[i], r->t));
+		table_col_setsum(out, nk + i, qexpr_colsum(e[i], r->t));
 		free(name);
 	}
 	table_setnamecol(out, nc);
@@ -843,7 +853,12 @@ firstnum(const struct table *t)
 	return -1;
 }
 
-/* Fill an "Other" row from the rows rest[]. */
+/*
+ * Fill an "Other" row from the rows rest[]: quantities and shares add
+ * up; a value the rest rows share is kept where it is the whole's
+ * value too (a ratio, a price, a year, the Type); ranks and figures
+ * of concentration stay empty (docs/queries.md, table_colsum()).
+ */
 static void
 otherrow(struct table *out, const struct table *t, const size_t *rest,
     size_t n, const char *label)
@@ -852,6 +867,7 @@ otherrow(struct table *out, const struct table *t, const size_t *rest,
 	struct value	 v;
 	size_t		 row, j, i;
 	long		 nc = table_namecol(t), lab = nc;
+	enum colsum	 how;
 
 	if (lab < 0)
 		for (j = 0; j < table_ncols(t); j++)
@@ -868,7 +884,10 @@ otherrow(struct table *out, const struct table *t, const size_t *rest,
 			table_set(out, row, j, &v);
 			continue;
 		}
-		if (isnumtype(table_coltype(t, j))) {
+		how = table_colsum(t, j);
+		if (how == CS_NONE)
+			continue;
+		if (how == CS_ADD && isnumtype(table_coltype(t, j))) {
 			acc_init(&a, A_SUM);
 			for (i = 0; i < n; i++)
 				acc_add(&a, table_get(t, rest[i], j));
@@ -877,7 +896,8 @@ otherrow(struct table *out, const struct table *t, const size_t *rest,
 			acc_free(&a);
 			continue;
 		}
-		/* Text the rest rows share (Type) is kept. */
+		/* A value every rest row has (the Type, a year, a ratio)
+		   is kept, but not a note ("Reserves_notes"). */
 		for (i = 1; i < n; i++)
 			if (value_cmp(table_get(t, rest[0], j),
 			    table_get(t, rest[i], j)) != 0)
@@ -943,8 +963,10 @@ op_top(struct qrun *r, const struct qstep *s, int rank_only)
 			otherrow(out, r->t, rest, nrest, label);
 	}
 	if (s->other) {
-		char	*note = xasprintf("'%s' adds up the rows below the top "
-		    "%ld.", label, n);
+		char	*note = qenv_zh(r->env) ?
+		    xasprintf("“%s”为前%ld名以外各行之和。", label, n) :
+		    xasprintf("'%s' adds up the rows below the top %ld.",
+		    label, n);
 
 		table_addnote(out, note);
 		free(note);
@@ -1082,16 +1104,19 @@ op_share(struct qrun *r, const struct qstep *s)
 	j = setcol(out, name, v);
 	table_col_settype(out, j, CT_DEC);
 	table_col_setfmt(out, j, ".1%");
+	/* Shares of one total add up (but see op_top). */
+	table_col_setsum(out, j, CS_ADD);
 	if (anyworld && !anylisted)
-		table_addnote(out, "Shares are of the World total as "
-		    "published.");
+		table_addnote(out, qenv_zh(r->env) ? QZH_WORLD :
+		    "Shares are of the World total as published.");
 	else if (anylisted && !anyworld)
-		table_addnote(out, "Shares are of the sum of the listed "
-		    "rows.");
+		table_addnote(out, qenv_zh(r->env) ? QZH_LISTED :
+		    "Shares are of the sum of the listed rows.");
 	else if (anyworld)
-		table_addnote(out, "Shares are of the World total as "
-		    "published where there is one, else of the sum of the "
-		    "listed rows.");
+		table_addnote(out, qenv_zh(r->env) ? "份额以公布的世界合计"
+		    "为分母；没有世界合计的，以所列各行之和为分母。" :
+		    "Shares are of the World total as published where there "
+		    "is one, else of the sum of the listed rows.");
 	free(v);
 	buf_free(&pct);
 	grouping_free(&g);
@@ -1147,6 +1172,8 @@ op_rank(struct qrun *r, const struct qstep *s)
 	i = setcol(out, s->s ? s->s : "rank", v);
 	table_col_settype(out, i, CT_INT);
 	table_col_setfmt(out, i, "d");
+	/* Rests get no rank. */
+	table_col_setsum(out, i, CS_NONE);
 	free(v);
 	free(cand);
 	grouping_free(&g);
@@ -1480,6 +1507,7 @@ op_unpivot(struct qrun *r, const struct qstep *s)
 	unsigned char	*listed;
 	size_t		 i, j, row, nr, k = 0, vcol, ncol;
 	const char	*unit = NULL, *nm;
+	enum colsum	 how;
 	int		 sameunit = 1, text = 0;
 
 	cols = xcalloc(s->nitems, sizeof(*cols));
@@ -1516,6 +1544,13 @@ op_unpivot(struct qrun *r, const struct qstep *s)
 	if (!text)
 		table_col_setfmt(out, vcol, table_colfmt(r->t,
 		    (size_t)cols[0]));
+	/* Values add up if each column does, in one unit. */
+	how = table_colsum(r->t, (size_t)cols[0]);
+	for (i = 1; i < s->nitems; i++)
+		if (table_colsum(r->t, (size_t)cols[i]) != how)
+			how = CS_NONE;
+	table_col_setsum(out, vcol, how == CS_ADD && !sameunit ? CS_NONE :
+	    how);
 	for (row = 0; row < table_nrows(r->t); row++)
 		for (i = 0; i < s->nitems; i++) {
 			nr = table_addrow(out, table_rowline(r->t, row));
@@ -1573,6 +1608,7 @@ op_change(struct qrun *r, const struct qstep *s)
 	j = setcol(out, s->s ? s->s : mult ? "multiple" : "change", v);
 	table_col_settype(out, j, CT_DEC);
 	table_col_setfmt(out, j, mult ? "x" : "+.1%");
+	table_col_setsum(out, j, CS_SAME);
 	free(v);
 	qrun_settable(r, out, 1);
 	return 1;
@@ -1693,6 +1729,11 @@ op_conc(struct qrun *r, const struct qstep *s)
 	table_addcol(out, "hhi", CT_DEC);
 	table_col_setfmt(out, nk + 5, ",.0f");
 	table_addcol(out, "band", CT_TEXT);
+	/* Counts and totals add up; the figures of concentration are
+	   those of one group. */
+	table_col_setsum(out, nk, CS_ADD);
+	for (i = nk + 2; i <= nk + 6; i++)
+		table_col_setsum(out, i, CS_NONE);
 	free(crname);
 	ectx_init(&c, &w);
 	c.notes = out;
@@ -1734,9 +1775,12 @@ op_conc(struct qrun *r, const struct qstep *s)
 	qexpr_free(x);
 	grouping_free(&g);
 	if (table_note(out) == NULL || strstr(table_note(out), "HHI") == NULL)
-		table_addnote(out, "HHI is the sum of squared percentage "
-		    "shares (0-10,000): below 1,500 unconcentrated, 1,500 to "
-		    "2,500 moderately, above 2,500 highly concentrated.");
+		table_addnote(out, qenv_zh(r->env) ? "HHI为各国百分比份额的"
+		    "平方和（0至10,000）：低于1,500为非集中，1,500至2,500为"
+		    "中度集中，高于2,500为高度集中。" : "HHI is the sum of "
+		    "squared percentage shares (0-10,000): below 1,500 "
+		    "unconcentrated, 1,500 to 2,500 moderately, above 2,500 "
+		    "highly concentrated.");
 	groups_clear(r);
 	qrun_settable(r, out, 1);
 	ok = 1;
@@ -1799,6 +1843,8 @@ op_depend(struct qrun *r, const struct qstep *s)
 	table_addcolfrom(out, work, nk, NULL);
 	table_addcol(out, "dependence", CT_DEC);
 	table_col_setfmt(out, nk + 1, ".1%");
+	table_col_setsum(out, nk, CS_NONE);
+	table_col_setsum(out, nk + 1, CS_NONE);
 	table_addcolfrom(out, work, (size_t)x->col, "total");
 	ectx_init(&c, &w);
 	for (k = 0; k < g.ngroups; k++) {
@@ -1839,12 +1885,18 @@ op_depend(struct qrun *r, const struct qstep *s)
 	}
 	arena_free(c.arena);
 	{
-		char	*note = pv.str ? xasprintf("Dependence is the share of "
-		    "%s from %s in the total over all partners.",
-		    table_colname(r->t, (size_t)xcol), pv.str) :
-		    xasprintf("Dependence is the share of %s from the "
-		    "largest partner in the total over all partners.",
-		    table_colname(r->t, (size_t)xcol));
+		const char *col = table_colname(r->t, (size_t)xcol);
+		char	*note;
+
+		if (qenv_zh(r->env))
+			note = xasprintf("依赖度指来自%s的%s占所有伙伴合计"
+			    "的份额。", pv.str ? pv.str : "最大伙伴", col);
+		else
+			note = pv.str ? xasprintf("Dependence is the share "
+			    "of %s from %s in the total over all partners.",
+			    col, pv.str) : xasprintf("Dependence is the share "
+			    "of %s from the largest partner in the total over "
+			    "all partners.", col);
 
 		table_addnote(out, note);
 		free(note);
@@ -1995,7 +2047,9 @@ op_categorize(struct qrun *r, const struct qstep *s)
 		goto out;
 	}
 	arena_free(c.arena);
-	note = xasprintf("Categories follow the rules in %s, the first that "
+	note = qenv_zh(r->env) ? xasprintf("类别按%s中的规则依次判定，"
+	    "取第一条成立的规则。", table_source(rt)) :
+	    xasprintf("Categories follow the rules in %s, the first that "
 	    "holds.", table_source(rt));
 	table_addnote(out, note);
 	free(note);

@@ -61,6 +61,7 @@ struct sjob {
 	size_t		 line, col, nsteps;
 	struct param	*params;
 	size_t		 nparams;
+	int		 zh;		/* notes in Chinese */
 	/* The result. */
 	struct table	*result;
 	int		 done, failed;
@@ -315,6 +316,8 @@ jobkey(const struct query *q, size_t n, const struct qenv *env)
 		buf_putc(&b, ' ');
 		qexpr_print(&b, q->steps[n].by, env);
 	}
+	if (qenv_zh(env))
+		buf_puts(&b, "\nzh");
 	return buf_steal(&b);
 }
 
@@ -409,6 +412,7 @@ job_of(struct spass *sp, const struct query *q, size_t n,
 		}
 		j->nparams = env->nparams;
 	}
+	j->zh = qenv_zh(env);
 	sp->jobs = xreallocarray(sp->jobs, sp->njobs + 1, sizeof(*sp->jobs));
 	sp->jobs[sp->njobs++] = j;
 	return j;
@@ -493,6 +497,7 @@ job_compile(struct scanctx *sc, struct sjob *j)
 		return 0;
 	j->env.params = j->params;
 	j->env.nparams = j->nparams;
+	j->env.lang = j->zh ? "zh" : "en";
 	for (i = 0; i < j->nsteps; i++) {
 		s = &j->q->steps[i];
 		switch (s->op) {
@@ -1114,6 +1119,10 @@ job_table(struct scanctx *sc, struct sjob *j, struct sjobts *jt)
 			table_col_setunit(out, nk + a, qagg_unit(
 			    j->aggs[a].arg, sc->vt));
 			free(name);
+			/* How they combine in an Other row, as in
+			   op_summarize(). */
+			table_col_setsum(out, nk + a, qexpr_colsum(
+			    j->aggs[a].arg, sc->vt));
 		}
 	table_setnamecol(out, nc);
 	/* No rows and no grouping: one row, as summarize gives. */
@@ -1141,7 +1150,7 @@ job_table(struct scanctx *sc, struct sjob *j, struct sjobts *jt)
 			note = acc_note(&g->acc[a], j->sum->items[a].e->str,
 			    j->aggs[a].arg->nargs > 0 &&
 			    j->aggs[a].arg->args[0]->kind == E_COL ?
-			    j->aggs[a].arg->args[0]->str : "the values");
+			    j->aggs[a].arg->args[0]->str : NULL, &j->env);
 			table_addnote(out, note);
 			free(note);
 		}

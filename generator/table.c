@@ -16,6 +16,7 @@ struct column {
 	char		*unit;		/* or NULL */
 	char		*fmt;		/* display format, or NULL */
 	enum ctype	 type;
+	enum colsum	 sum;		/* how values combine into one */
 	struct value	*v;		/* nrows values */
 };
 
@@ -217,6 +218,29 @@ table_col_setfmt(struct table *t, size_t col, const char *fmt)
 }
 
 void
+table_col_setsum(struct table *t, size_t col, enum colsum sum)
+{
+	if (col < t->ncols)
+		t->cols[col].sum = sum;
+}
+
+enum colsum
+table_colsum(const struct table *t, size_t col)
+{
+	const struct column *c;
+
+	if (col >= t->ncols)
+		return CS_NONE;
+	c = &t->cols[col];
+	if (c->sum != CS_AUTO)
+		return c->sum;
+	if ((c->type != CT_INT && c->type != CT_DEC) || (c->unit != NULL &&
+	    strpbrk(c->unit, "%/") != NULL))
+		return CS_SAME;
+	return CS_ADD;
+}
+
+void
 table_setsource(struct table *t, const char *file)
 {
 	setstr(&t->source, file);
@@ -380,22 +404,33 @@ table_namecol(const struct table *t)
 	return t->namecol;
 }
 
+/*
+ * Sentences end in '.' before a space or the end, or in the Chinese
+ * full stop, which needs no space after it.
+ */
+#define FULLSTOP	"\xe3\x80\x82"	/* U+3002 */
+
+static int
+after_stop(const char *s, const char *p)
+{
+	return p - s >= 3 && memcmp(p - 3, FULLSTOP, 3) == 0;
+}
+
 void
 table_addnote(struct table *t, const char *s)
 {
-	const char	*p;
+	const char	*p, *d = t->notes.data;
 	size_t		 n;
 
 	if (s == NULL || *s == '\0')
 		return;
 	n = strlen(s);
 	/* Ignore a sentence already there (as a whole sentence). */
-	for (p = t->notes.data; p != NULL && (p = strstr(p, s)) != NULL;
-	    p += n)
-		if ((p == t->notes.data || p[-1] == ' ') &&
-		    (p[n] == '\0' || p[n] == ' '))
+	for (p = d; p != NULL && (p = strstr(p, s)) != NULL; p += n)
+		if ((p == d || p[-1] == ' ' || after_stop(d, p)) &&
+		    (p[n] == '\0' || p[n] == ' ' || after_stop(p, p + n)))
 			return;
-	if (t->notes.len)
+	if (t->notes.len && !after_stop(d, d + t->notes.len))
 		buf_putc(&t->notes, ' ');
 	buf_puts(&t->notes, s);
 }
@@ -418,13 +453,12 @@ table_copynotes(struct table *t, const struct table *from)
 		buf_puts(&t->notes, s);
 		return;
 	}
-	/* Sentences end in '.' followed by a space or the end. */
 	while (*s != '\0') {
-		for (e = s; *e != '\0' && !(e[0] == '.' && (e[1] == ' ' ||
-		    e[1] == '\0')); e++)
-			continue;
-		if (*e == '.')
-			e++;
+		for (e = s; *e != '\0' && !after_stop(s, e); e++)
+			if (e[0] == '.' && (e[1] == ' ' || e[1] == '\0')) {
+				e++;
+				break;
+			}
 		one = xstrndup(s, (size_t)(e - s));
 		table_addnote(t, one);
 		free(one);
@@ -483,6 +517,7 @@ table_addcolfrom(struct table *t, const struct table *src, size_t col,
 	    table_coltype(src, col));
 	table_col_setunit(t, j, table_colunit(src, col));
 	table_col_setfmt(t, j, table_colfmt(src, col));
+	table_col_setsum(t, j, src->cols[col].sum);
 	if (name == NULL)
 		table_col_setalias(t, j, table_colalias(src, col));
 	return j;

@@ -285,6 +285,8 @@ check_chart(struct tmpl *t, struct directive *d)
 	int	 ok;
 
 	d->chart = chart_new();
+	/* The chart's own words (notes, dates) in the document's language. */
+	chart_lang(d->chart, t->lang);
 	ok = chart_opts(t, d);
 	if (d->opts->type == KV_MAP && !data_query(t, d, "chart"))
 		ok = 0;

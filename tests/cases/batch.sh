@@ -50,6 +50,9 @@ bg build -j 2 -f tree -o w --params warn.csv --name 'w-{mineral}' "$B/profile.md
 expect_status "warnings alone do not fail a run" 0
 order=$(grep -c "parameter 'extra' is set" "$TMP/err")
 [ "$order" -eq 6 ] && ok "every briefing reports its own warning" || notok "every briefing reports its own warning (got $order)"
+expect_err "each briefing's messages say which briefing they belong to" "profile.md: note: in briefing 'w-C':$"
+first=$(grep -n "in briefing 'w-A'" "$TMP/err" | cut -d: -f1); last=$(grep -n "in briefing 'w-F'" "$TMP/err" | cut -d: -f1)
+[ -n "$first" ] && [ -n "$last" ] && [ "$first" -lt "$last" ] && ok "messages come in briefing order" || notok "messages come in briefing order"
 expect_err "a summary line ends a batch" "^briefgen: 6 briefings, 6 written, 0 failed; 0 errors, 6 warnings$"
 bg build --werror -j 2 -f tree -o w2 --params warn.csv --name 'w-{mineral}' "$B/profile.md"
 expect_status "--werror makes warnings fail the run" 1

@@ -124,6 +124,30 @@ has zh.flat "锂需求可能增长40倍以上" "Chinese: lithium, in the words o
 for s in 关键矿产周报 四类供应风险 全球供应优势 刚果（金） 稀土 铂族金属 资料来源 图1 表1 第5页，共; do
 	has zh.flat "$s" "Chinese text extracted"
 done
+# The words briefgen writes itself, the notes of queries and charts and
+# the dates of the timeline, are Chinese in the Chinese edition (and
+# English in the English one).
+pdftotext "$ZH" zh-raw.txt 2>/dev/null
+flat zh-raw.txt >zh.words
+for s in "Shares are of" "adds up the rows" "HHI is the sum" \
+    "Dependence is the share" "Categories follow" "leaves out" \
+    "includes lower bounds" "lower bound below" "Values known only" \
+    "Not shown" "Not labelled" "withheld to avoid" "not available" \
+    "not applicable" "log scale" "Circle area" "% of total"; do
+	grep -qF -- "$s" zh.words && notok "Chinese edition: no English note: '$s' is there" ||
+		ok "Chinese edition: no English note: $s"
+done
+# Dates as charts wrote them in English ("22 Feb 2025", "Mar 2025"; not
+# May, a whole word in the references).
+grep -Eq '(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 20[0-9][0-9]' zh.words &&
+	notok "Chinese edition: an English date" || ok "Chinese edition: no English dates"
+has zh.flat "份额以公布的世界合计为分母。" "Chinese note on shares"
+has zh.flat "依赖度指来自最大伙伴的q_total占所有伙伴合计的份额。" "Chinese note on dependence"
+has zh.flat "未画出：锂，上限（空缺）。" "Chinese chart note"
+has zh.flat "2025年2月22日" "Chinese timeline date"
+has zh.flat "对数刻度" "Chinese heatmap scale"
+has en.flat "Shares are of the World total as published." "English note on shares"
+has en.flat "22 Feb 2025" "English timeline date"
 qpdf --show-object=trailer "$ZH" >trailer 2>/dev/null
 root=$(sed -n 's/.*\/Root \([0-9]*\) 0 R.*/\1/p' trailer)
 qpdf --show-object="$root" "$ZH" 2>/dev/null | grep -q '/Lang (zh)' &&

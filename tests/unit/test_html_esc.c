@@ -56,7 +56,7 @@ svg(const char *s, int *ok)
 {
 	struct buf	 b = { NULL, 0, 0 };
 
-	*ok = html_svg_inline(&b, s, strlen(s), "fig1-", "A chart");
+	*ok = html_svg_inline(&b, s, strlen(s), "fig1-", "A chart", NULL);
 	buf_put(&b, "", 0);
 	return buf_steal(&b);
 }
@@ -316,6 +316,48 @@ test_svg(void)
 	free(g);
 }
 
+/*
+ * Two charts of one page that draw the same glyph: the second refers
+ * to the first's copy; a glyph only the second draws is kept; path
+ * numbers are rounded to hundredths.
+ */
+static void
+test_svg_share(void)
+{
+	static const char one[] = "<svg><defs><g>"
+	    "<symbol overflow=\"visible\" id=\"glyph0-1\"><path d=\"M 0.75 0 "
+	    "L 4.046875 -5.71875 Z\"/></symbol></g></defs>"
+	    "<use href=\"#glyph0-1\" x=\"1\" y=\"2\"/></svg>";
+	static const char two[] = "<svg><defs><g>"
+	    "<symbol overflow=\"visible\" id=\"glyph0-1\"><path d=\"M 1 1 "
+	    "Z\"/></symbol>"
+	    "<symbol overflow=\"visible\" id=\"glyph0-2\"><path d=\"M 0.75 0 "
+	    "L 4.046875 -5.71875 Z\"/></symbol></g></defs>"
+	    "<use href=\"#glyph0-2\" x=\"3\" y=\"4\"/>"
+	    "<use href=\"#glyph0-1\" x=\"5\" y=\"6\"/></svg>";
+	struct html_svgshare *sh = html_svgshare_new();
+	struct buf	 a = { NULL, 0, 0 }, b = { NULL, 0, 0 };
+
+	CHECK(html_svg_inline(&a, one, sizeof(one) - 1, "fig1-", NULL, sh) &&
+	    html_svg_inline(&b, two, sizeof(two) - 1, "fig2-", NULL, sh),
+	    "two charts share a glyph table");
+	CHECK(a.data && strstr(a.data, "<symbol overflow=\"visible\" "
+	    "id=\"svg-glyph-0\"><path d=\"M 0.75 0 L 4.05 -5.72 Z\"") != NULL,
+	    "the first chart keeps its glyph under a page-wide id, rounded");
+	CHECK(a.data && strstr(a.data, "<use href=\"#svg-glyph-0\"") != NULL,
+	    "and uses it by that id");
+	CHECK(b.data && strstr(b.data, "id=\"svg-glyph-1\"><path d=\"M 1 1 "
+	    "Z\"") != NULL, "a glyph new to the page is kept");
+	CHECK(b.data && strstr(b.data, "4.05 -5.72") == NULL,
+	    "a glyph the page has is not repeated");
+	CHECK(b.data && strstr(b.data, "<use href=\"#svg-glyph-0\" x=\"3\"")
+	    != NULL && strstr(b.data, "<use href=\"#svg-glyph-1\" x=\"5\"")
+	    != NULL, "the second chart's uses point at the shared glyphs");
+	buf_free(&a);
+	buf_free(&b);
+	html_svgshare_free(sh);
+}
+
 static void
 test_svg_deep(void)
 {
@@ -328,7 +370,7 @@ test_svg_deep(void)
 	for (i = 0; i < 100; i++)
 		buf_puts(&in, "</g>");
 	buf_puts(&in, "</svg>");
-	CHECK(!html_svg_inline(&out, in.data, in.len, "p-", NULL),
+	CHECK(!html_svg_inline(&out, in.data, in.len, "p-", NULL, NULL),
 	    "nesting deeper than 64 rejected");
 	buf_free(&in);
 	buf_free(&out);
@@ -345,5 +387,6 @@ main(void)
 	test_unesc();
 	test_svg();
 	test_svg_deep();
+	test_svg_share();
 	HARNESS_END();
 }
